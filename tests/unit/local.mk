@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Check-based unit tests of the core and the facade; each links the
+# convenience library directly, so internal C++ interfaces are testable.
+if HAVE_CHECK
+UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CHECK_CFLAGS) $(NETTLE_CFLAGS) $(GMP_CFLAGS)
+UNIT_LDADD = lib/libtlshim.la $(CHECK_LIBS) $(GMP_LIBS)
+
+check_PROGRAMS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data
+TESTS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data
+
+tests_unit_test_bytes_SOURCES = tests/unit/test-bytes.cc tests/unit/check-main.hh
+tests_unit_test_bytes_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_bytes_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_global_SOURCES = tests/unit/test-global.cc tests/unit/check-main.hh
+tests_unit_test_global_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_global_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_abi_data_SOURCES = tests/unit/test-abi-data.cc tests/unit/check-main.hh
+tests_unit_test_abi_data_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_abi_data_LDADD = $(UNIT_LDADD)
+endif
