@@ -11,6 +11,8 @@ prog=$1
 shift
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+grep -q 'tlshim: initialising' "$TLSHIM_LIBDIR/libgnutls.so.30" 2>/dev/null ||
+  { echo "FAIL: $TLSHIM_LIBDIR/libgnutls.so.30 is not a tlshim build"; exit 1; }
 sysdir=$(dirname "$(readlink -f /usr/lib/x86_64-linux-gnu/libgnutls.so.30 2>/dev/null || echo /nonexistent)")
 [ -e "$sysdir/libgnutls.so.30" ] || { echo "SKIP: the real libgnutls.so.30 is not installed"; exit 77; }
 # A sanitizer build of tlshim needs the runtime preloaded into uninstrumented programs.
@@ -20,7 +22,7 @@ case "${TLSHIM_SANITIZERS:-}" in
 esac
 env -u LD_LIBRARY_PATH "$prog" "$@" > "$tmp/ref" 2> "$tmp/ref.err"
 rc_ref=$?
-LD_LIBRARY_PATH=$TLSHIM_LIBDIR ${pre:+LD_PRELOAD=$pre} ASAN_OPTIONS=detect_leaks=0 "$prog" "$@" > "$tmp/ours" 2> "$tmp/ours.err"
+env LD_LIBRARY_PATH="$TLSHIM_LIBDIR" ${pre:+LD_PRELOAD=$pre} ASAN_OPTIONS=detect_leaks=0 "$prog" "$@" > "$tmp/ours" 2> "$tmp/ours.err"
 rc_ours=$?
 ref_lib=$(sed -n '1s/^LOADED //p' "$tmp/ref")
 our_lib=$(sed -n '1s/^LOADED //p' "$tmp/ours")
