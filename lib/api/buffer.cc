@@ -152,3 +152,23 @@ TLSHIM_API int _gnutls_buffer_unescape(gnutls_buffer_st *buf)
     buf->length = out;
     return 0;
 }
+
+/**
+ * gnutls_buffer_append_data:
+ * @dest: the buffer to extend
+ * @data: the bytes to append
+ * @data_size: how many bytes @data holds
+ *
+ * Appends @data_size bytes to a buffer that the library passed to one of
+ * the application's callbacks (an extension's send function, for
+ * example).  The buffer grows as needed.
+ *
+ * Returns: zero on success, or a negative error code
+ * (%GNUTLS_E_MEMORY_ERROR when it cannot grow).
+ **/
+TLSHIM_API int gnutls_buffer_append_data(gnutls_buffer_t dest, const void *data, size_t data_size)
+{
+    if (dest == nullptr || (data == nullptr && data_size != 0))
+        return GNUTLS_E_INVALID_REQUEST;
+    return append(dest, data, data_size);
+}

@@ -5,8 +5,8 @@ if HAVE_CHECK
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(CHECK_CFLAGS) $(NETTLE_CFLAGS) $(GMP_CFLAGS)
 UNIT_LDADD = lib/libtlshim.la $(CHECK_LIBS) $(GMP_LIBS)
 
-check_PROGRAMS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data
-TESTS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data
+check_PROGRAMS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data tests/unit/test-stubs
+TESTS += tests/unit/test-bytes tests/unit/test-global tests/unit/test-abi-data tests/unit/test-stubs
 
 tests_unit_test_bytes_SOURCES = tests/unit/test-bytes.cc tests/unit/check-main.hh
 tests_unit_test_bytes_CPPFLAGS = $(UNIT_CPPFLAGS)
@@ -19,4 +19,7 @@ tests_unit_test_global_LDADD = $(UNIT_LDADD)
 tests_unit_test_abi_data_SOURCES = tests/unit/test-abi-data.cc tests/unit/check-main.hh
 tests_unit_test_abi_data_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_abi_data_LDADD = $(UNIT_LDADD)
+tests_unit_test_stubs_SOURCES = tests/unit/test-stubs.cc tests/unit/check-main.hh
+tests_unit_test_stubs_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_stubs_LDADD = $(UNIT_LDADD)
 endif

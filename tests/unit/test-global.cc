@@ -108,6 +108,15 @@ START_TEST(private_buffer_abi)
     ck_assert_ptr_null(buf.allocd);
 
     _gnutls_buffer_init(&buf);
+    const unsigned char bin[] = {0, 1, 2, 0};
+    ck_assert_int_eq(gnutls_buffer_append_data(&buf, bin, sizeof bin), 0);
+    ck_assert_int_eq(gnutls_buffer_append_data(&buf, NULL, 0), 0);
+    ck_assert_int_eq(gnutls_buffer_append_data(&buf, NULL, 1), GNUTLS_E_INVALID_REQUEST);
+    ck_assert_uint_eq(buf.length, 4);
+    ck_assert(std::memcmp(buf.data, bin, 4) == 0);
+    _gnutls_buffer_clear(&buf);
+
+    _gnutls_buffer_init(&buf);
     ck_assert_int_eq(_gnutls_buffer_append_str(&buf, "%4"), 0);
     ck_assert_int_eq(_gnutls_buffer_unescape(&buf), GNUTLS_E_PARSING_ERROR);
     _gnutls_buffer_clear(&buf);
