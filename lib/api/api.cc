@@ -5,6 +5,13 @@
 
 namespace tlshim::api {
 
+// Every core error value equals the public code it stands for.
+#define TLSHIM_CHECK_ERR(name, code, value)                                      \
+    static_assert(static_cast<int>(Err::name) == (code) && (code) == (value),    \
+                  "tlshim::Err::" #name " must equal " #code);
+TLSHIM_ERRORS(TLSHIM_CHECK_ERR)
+#undef TLSHIM_CHECK_ERR
+
 int copy_out(const void *src, std::size_t len, void *dst, std::size_t *size) noexcept
 {
     if (size == nullptr)

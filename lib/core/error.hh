@@ -1,71 +1,77 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Error values of the C++ core.
 //
-// The core never includes the public GnuTLS headers.  Its error type is a
-// scoped enum whose numeric values are the ones the GnuTLS ABI gives the
-// corresponding GNUTLS_E_* codes, so that the C facade maps a core result to
-// the public code with api::to_gnutls() (a cast, checked by static_asserts
-// in lib/api/errors_map.cc against the public header).
+// The core's error type is a scoped enum whose numeric values are the ones
+// the GnuTLS ABI gives the corresponding GNUTLS_E_* codes, so the C facade
+// maps a core result to the public code with api::to_gnutls() (a cast).
+// TLSHIM_ERRORS is the one list: the enum is generated from it here, and
+// lib/api/api.cc checks every value against the public header at compile
+// time.  To add an error: one X(name, GNUTLS_E_NAME, value) line.
 #pragma once
+
+#define TLSHIM_ERRORS(X) \
+    X(ok, GNUTLS_E_SUCCESS, 0) \
+    X(unsupported_version, GNUTLS_E_UNSUPPORTED_VERSION_PACKET, -8) \
+    X(unexpected_packet_length, GNUTLS_E_UNEXPECTED_PACKET_LENGTH, -9) \
+    X(invalid_session, GNUTLS_E_INVALID_SESSION, -10) \
+    X(fatal_alert_received, GNUTLS_E_FATAL_ALERT_RECEIVED, -12) \
+    X(unexpected_packet, GNUTLS_E_UNEXPECTED_PACKET, -15) \
+    X(warning_alert_received, GNUTLS_E_WARNING_ALERT_RECEIVED, -16) \
+    X(error_in_finished, GNUTLS_E_ERROR_IN_FINISHED_PACKET, -18) \
+    X(unexpected_handshake_packet, GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET, -19) \
+    X(decryption_failed, GNUTLS_E_DECRYPTION_FAILED, -24) \
+    X(memory, GNUTLS_E_MEMORY_ERROR, -25) \
+    X(again, GNUTLS_E_AGAIN, -28) \
+    X(expired, GNUTLS_E_EXPIRED, -29) \
+    X(db_error, GNUTLS_E_DB_ERROR, -30) \
+    X(insufficient_credentials, GNUTLS_E_INSUFFICIENT_CREDENTIALS, -32) \
+    X(hash_failed, GNUTLS_E_HASH_FAILED, -33) \
+    X(base64_decoding, GNUTLS_E_BASE64_DECODING_ERROR, -34) \
+    X(rehandshake, GNUTLS_E_REHANDSHAKE, -37) \
+    X(got_application_data, GNUTLS_E_GOT_APPLICATION_DATA, -38) \
+    X(record_limit_reached, GNUTLS_E_RECORD_LIMIT_REACHED, -39) \
+    X(encryption_failed, GNUTLS_E_ENCRYPTION_FAILED, -40) \
+    X(certificate_error, GNUTLS_E_CERTIFICATE_ERROR, -43) \
+    X(pk_encryption_failed, GNUTLS_E_PK_ENCRYPTION_FAILED, -44) \
+    X(pk_decryption_failed, GNUTLS_E_PK_DECRYPTION_FAILED, -45) \
+    X(pk_sign_failed, GNUTLS_E_PK_SIGN_FAILED, -46) \
+    X(no_certificate_found, GNUTLS_E_NO_CERTIFICATE_FOUND, -49) \
+    X(invalid_request, GNUTLS_E_INVALID_REQUEST, -50) \
+    X(short_memory_buffer, GNUTLS_E_SHORT_MEMORY_BUFFER, -51) \
+    X(interrupted, GNUTLS_E_INTERRUPTED, -52) \
+    X(push_error, GNUTLS_E_PUSH_ERROR, -53) \
+    X(pull_error, GNUTLS_E_PULL_ERROR, -54) \
+    X(received_illegal_parameter, GNUTLS_E_RECEIVED_ILLEGAL_PARAMETER, -55) \
+    X(requested_data_not_available, GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE, -56) \
+    X(pkcs1_wrong_pad, GNUTLS_E_PKCS1_WRONG_PAD, -57) \
+    X(internal, GNUTLS_E_INTERNAL_ERROR, -59) \
+    X(file_error, GNUTLS_E_FILE_ERROR, -64) \
+    X(asn1_der_error, GNUTLS_E_ASN1_DER_ERROR, -69) \
+    X(unknown_pk_algorithm, GNUTLS_E_UNKNOWN_PK_ALGORITHM, -80) \
+    X(pk_sig_verify_failed, GNUTLS_E_PK_SIG_VERIFY_FAILED, -89) \
+    X(unknown_hash_algorithm, GNUTLS_E_UNKNOWN_HASH_ALGORITHM, -96) \
+    X(mac_verify_failed, GNUTLS_E_MAC_VERIFY_FAILED, -100) \
+    X(unknown_algorithm, GNUTLS_E_UNKNOWN_ALGORITHM, -105) \
+    X(unsupported_signature_algorithm, GNUTLS_E_UNSUPPORTED_SIGNATURE_ALGORITHM, -106) \
+    X(premature_termination, GNUTLS_E_PREMATURE_TERMINATION, -110) \
+    X(base64_encoding, GNUTLS_E_BASE64_ENCODING_ERROR, -201) \
+    X(random_failed, GNUTLS_E_RANDOM_FAILED, -206) \
+    X(base64_unexpected_header, GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR, -207) \
+    X(timed_out, GNUTLS_E_TIMEDOUT, -319) \
+    X(illegal_parameter, GNUTLS_E_ILLEGAL_PARAMETER, -325) \
+    X(parsing_error, GNUTLS_E_PARSING_ERROR, -302) \
+    X(self_test_error, GNUTLS_E_SELF_TEST_ERROR, -400) \
+    X(lib_in_error_state, GNUTLS_E_LIB_IN_ERROR_STATE, -402) \
+    X(invalid_utf8_string, GNUTLS_E_INVALID_UTF8_STRING, -412) \
+    X(record_overflow, GNUTLS_E_RECORD_OVERFLOW, -417) \
+    X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {
 
 enum class Err : int {
-    ok = 0,
-    unsupported_version = -8,
-    unexpected_packet_length = -9,
-    invalid_session = -10,
-    fatal_alert_received = -12,
-    unexpected_packet = -15,
-    warning_alert_received = -16,
-    error_in_finished = -18,
-    unexpected_handshake_packet = -19,
-    decryption_failed = -24,
-    memory = -25,
-    again = -28,
-    expired = -29,
-    db_error = -30,
-    insufficient_credentials = -32,
-    hash_failed = -33,
-    base64_decoding = -34,
-    rehandshake = -37,
-    got_application_data = -38,
-    record_limit_reached = -39,
-    encryption_failed = -40,
-    certificate_error = -43,
-    pk_encryption_failed = -44,
-    pk_decryption_failed = -45,
-    pk_sign_failed = -46,
-    no_certificate_found = -49,
-    invalid_request = -50,
-    short_memory_buffer = -51,
-    interrupted = -52,
-    push_error = -53,
-    pull_error = -54,
-    received_illegal_parameter = -55,
-    requested_data_not_available = -56,
-    pkcs1_wrong_pad = -57,
-    internal = -59,
-    file_error = -64,
-    asn1_der_error = -69,
-    unknown_pk_algorithm = -80,
-    pk_sig_verify_failed = -89,
-    unknown_hash_algorithm = -96,
-    mac_verify_failed = -100,
-    unknown_algorithm = -105,
-    unsupported_signature_algorithm = -106,
-    premature_termination = -110,
-    base64_encoding = -201,
-    random_failed = -206,
-    base64_unexpected_header = -207,
-    timed_out = -319,
-    illegal_parameter = -325,
-    parsing_error = -302,
-    self_test_error = -400,
-    lib_in_error_state = -402,
-    invalid_utf8_string = -412,
-    record_overflow = -417,
-    unimplemented = -1250,
+#define TLSHIM_ERR_ENUM(name, code, value) name = value,
+    TLSHIM_ERRORS(TLSHIM_ERR_ENUM)
+#undef TLSHIM_ERR_ENUM
 };
 
 // True when the value is a success.
