@@ -9,7 +9,7 @@ lib_libtlshim_la_LIBADD = $(HOGWEED_LIBS) $(NETTLE_LIBS) $(GMP_LIBS) $(TASN1_LIB
 
 lib_LTLIBRARIES += lib/libgnutls.la
 lib_libgnutls_la_SOURCES =
-lib_libgnutls_la_LIBADD = lib/libtlshim.la
+lib_libgnutls_la_LIBADD = lib/libtlshim.la $(SANITIZER_LIBS)
 lib_libgnutls_la_LDFLAGS = $(AM_LDFLAGS) -version-info $(LT_GNUTLS_VERSION_INFO) -no-undefined \
 	-Wl,--version-script=$(abs_top_builddir)/lib/abi/libgnutls.map -Wl,-z,relro -Wl,-z,now
 EXTRA_lib_libgnutls_la_DEPENDENCIES = lib/abi/libgnutls.map

@@ -21,15 +21,26 @@ extern "C" {
 /* ---- Constants ---------------------------------------------------------- */
 
 /* Public keys */
-#define GNUTLS_PUBKEY_VERIFY_FLAG_TLS_RSA  GNUTLS_PUBKEY_VERIFY_FLAG_TLS1_RSA
 #define GNUTLS_PUBKEY_VERIFY_FLAG_TLS1_RSA GNUTLS_VERIFY_USE_TLS1_RSA
-#define gnutls_pubkey_get_pk_rsa_raw       gnutls_pubkey_export_rsa_raw
+#define GNUTLS_PUBKEY_VERIFY_FLAG_TLS_RSA  GNUTLS_PUBKEY_VERIFY_FLAG_TLS1_RSA
 #define gnutls_pubkey_get_pk_dsa_raw       gnutls_pubkey_export_dsa_raw
 #define gnutls_pubkey_get_pk_ecc_raw       gnutls_pubkey_export_ecc_raw
 #define gnutls_pubkey_get_pk_ecc_x962      gnutls_pubkey_export_ecc_x962
+#define gnutls_pubkey_get_pk_rsa_raw       gnutls_pubkey_export_rsa_raw
 
 #define gnutls_pubkey_import_pkcs11_url(key, url, flags) \
     gnutls_pubkey_import_url(key, url, flags)
+
+/* Key size encoding */
+/*
+ * Pack a group and a subgroup size into one "bits" value, and unpack it.
+ * The arguments are used as given (not parenthesised), as in GnuTLS.
+ */
+#define GNUTLS_SUBGROUP_TO_BITS(group, subgroup) \
+    (unsigned int)((subgroup << 16) | (group))
+#define GNUTLS_BITS_TO_SUBGROUP(bits) ((bits >> 16) & 0xFFFF)
+#define GNUTLS_BITS_TO_GROUP(bits) (bits & 0xFFFF)
+#define GNUTLS_BITS_HAVE_SUBGROUP(bits) ((bits) & 0xFFFF0000)
 
 /* Private keys */
 #define GNUTLS_PRIVKEY_INFO_PK_ALGO        1
@@ -53,18 +64,6 @@ extern "C" {
 
 /* Certificate credentials with abstract keys */
 #define GNUTLS_CERT_RETR_DEINIT_ALL 1
-
-/* Key size encoding */
-
-/*
- * Pack a group and a subgroup size into one "bits" value, and unpack it.
- * The arguments are used as given (not parenthesised), as in GnuTLS.
- */
-#define GNUTLS_SUBGROUP_TO_BITS(group, subgroup) \
-    (unsigned int)((subgroup << 16) | (group))
-#define GNUTLS_BITS_TO_SUBGROUP(bits) ((bits >> 16) & 0xFFFF)
-#define GNUTLS_BITS_TO_GROUP(bits) (bits & 0xFFFF)
-#define GNUTLS_BITS_HAVE_SUBGROUP(bits) ((bits) & 0xFFFF0000)
 
 /* ---- Enumerations ------------------------------------------------------- */
 
@@ -96,24 +95,24 @@ typedef enum gnutls_privkey_flags {
 /* ---- Types -------------------------------------------------------------- */
 
 /* Private keys */
-typedef int (*gnutls_privkey_sign_func)(gnutls_privkey_t, void *,
-                                        const gnutls_datum_t *,
-                                        gnutls_datum_t *);
 typedef int (*gnutls_privkey_decrypt_func)(gnutls_privkey_t, void *,
                                            const gnutls_datum_t *,
                                            gnutls_datum_t *);
 typedef int (*gnutls_privkey_decrypt_func2)(gnutls_privkey_t, void *,
                                             const gnutls_datum_t *,
                                             unsigned char *, size_t);
-typedef int (*gnutls_privkey_sign_hash_func)(
-        gnutls_privkey_t, gnutls_sign_algorithm_t, void *, unsigned int,
-        const gnutls_datum_t *, gnutls_datum_t *);
-typedef int (*gnutls_privkey_sign_data_func)(
-        gnutls_privkey_t, gnutls_sign_algorithm_t, void *, unsigned int,
-        const gnutls_datum_t *, gnutls_datum_t *);
 typedef void (*gnutls_privkey_deinit_func)(gnutls_privkey_t, void *);
 typedef int (*gnutls_privkey_info_func)(gnutls_privkey_t, unsigned int,
                                         void *);
+typedef int (*gnutls_privkey_sign_data_func)(
+        gnutls_privkey_t, gnutls_sign_algorithm_t, void *, unsigned int,
+        const gnutls_datum_t *, gnutls_datum_t *);
+typedef int (*gnutls_privkey_sign_func)(gnutls_privkey_t, void *,
+                                        const gnutls_datum_t *,
+                                        gnutls_datum_t *);
+typedef int (*gnutls_privkey_sign_hash_func)(
+        gnutls_privkey_t, gnutls_sign_algorithm_t, void *, unsigned int,
+        const gnutls_datum_t *, gnutls_datum_t *);
 
 /* Parsed certificates */
 /* A certificate in parsed form: its public key and raw encoding. */
@@ -490,12 +489,12 @@ int gnutls_certificate_set_key(gnutls_certificate_credentials_t res,
                                const char **names, int names_size,
                                gnutls_pcert_st *pcert_list,
                                int pcert_list_size, gnutls_privkey_t key);
-void
-gnutls_certificate_set_retrieve_function2(gnutls_certificate_credentials_t cred,
-                                          gnutls_certificate_retrieve_function2 *func);
-void
-gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t cred,
-                                          gnutls_certificate_retrieve_function3 *func);
+void gnutls_certificate_set_retrieve_function2(
+        gnutls_certificate_credentials_t cred,
+        gnutls_certificate_retrieve_function2 *func);
+void gnutls_certificate_set_retrieve_function3(
+        gnutls_certificate_credentials_t cred,
+        gnutls_certificate_retrieve_function3 *func);
 
 #ifdef __cplusplus
 }

@@ -32,14 +32,14 @@ typedef enum gnutls_rnd_level {
 
 /* Block and stream ciphers */
 typedef struct api_cipher_hd_st *gnutls_cipher_hd_t;
-typedef int (*gnutls_cipher_init_func)(gnutls_cipher_algorithm_t, void **,
-                                       int);
-typedef int (*gnutls_cipher_encrypt_func)(void *, const void *, size_t, void *,
-                                          size_t);
 typedef int (*gnutls_cipher_decrypt_func)(void *, const void *, size_t, void *,
                                           size_t);
-typedef void (*gnutls_cipher_tag_func)(void *, void *, size_t);
 typedef void (*gnutls_cipher_deinit_func)(void *);
+typedef int (*gnutls_cipher_encrypt_func)(void *, const void *, size_t, void *,
+                                          size_t);
+typedef int (*gnutls_cipher_init_func)(gnutls_cipher_algorithm_t, void **,
+                                       int);
+typedef void (*gnutls_cipher_tag_func)(void *, void *, size_t);
 
 /* Authenticated encryption */
 typedef struct api_aead_cipher_hd_st *gnutls_aead_cipher_hd_t;
@@ -51,33 +51,33 @@ typedef struct hmac_hd_st *gnutls_hmac_hd_t;
 typedef struct hash_hd_st *gnutls_hash_hd_t;
 
 /* Registering alternative implementations */
-typedef int (*gnutls_cipher_setkey_func)(void *, const void *, size_t);
-typedef int (*gnutls_cipher_setiv_func)(void *, const void *, size_t);
-typedef int (*gnutls_cipher_getiv_func)(void *, void *, size_t);
-typedef int (*gnutls_cipher_auth_func)(void *, const void *, size_t);
-typedef int (*gnutls_cipher_aead_encrypt_func)(
-        void *, const void *, size_t, const void *, size_t, size_t,
-        const void *, size_t, void *, size_t);
 typedef int (*gnutls_cipher_aead_decrypt_func)(
         void *, const void *, size_t, const void *, size_t, size_t,
         const void *, size_t, void *, size_t);
-typedef int (*gnutls_mac_init_func)(gnutls_mac_algorithm_t, void **);
-typedef int (*gnutls_mac_setkey_func)(void *, const void *, size_t);
-typedef int (*gnutls_mac_setnonce_func)(void *, const void *, size_t);
-typedef int (*gnutls_mac_hash_func)(void *, const void *, size_t);
-typedef int (*gnutls_mac_output_func)(void *, void *, size_t);
+typedef int (*gnutls_cipher_aead_encrypt_func)(
+        void *, const void *, size_t, const void *, size_t, size_t,
+        const void *, size_t, void *, size_t);
+typedef int (*gnutls_cipher_auth_func)(void *, const void *, size_t);
+typedef int (*gnutls_cipher_getiv_func)(void *, void *, size_t);
+typedef int (*gnutls_cipher_setiv_func)(void *, const void *, size_t);
+typedef int (*gnutls_cipher_setkey_func)(void *, const void *, size_t);
+typedef void *(*gnutls_digest_copy_func)(const void *);
+typedef void (*gnutls_digest_deinit_func)(void *);
+typedef int (*gnutls_digest_fast_func)(gnutls_digest_algorithm_t, const void *,
+                                       size_t, void *);
+typedef int (*gnutls_digest_hash_func)(void *, const void *, size_t);
+typedef int (*gnutls_digest_init_func)(gnutls_digest_algorithm_t, void **);
+typedef int (*gnutls_digest_output_func)(void *, void *, size_t);
+typedef void *(*gnutls_mac_copy_func)(const void *);
 typedef void (*gnutls_mac_deinit_func)(void *);
 typedef int (*gnutls_mac_fast_func)(gnutls_mac_algorithm_t, const void *,
                                     size_t, const void *, size_t, const void *,
                                     size_t, void *);
-typedef void *(*gnutls_mac_copy_func)(const void *);
-typedef int (*gnutls_digest_init_func)(gnutls_digest_algorithm_t, void **);
-typedef int (*gnutls_digest_hash_func)(void *, const void *, size_t);
-typedef int (*gnutls_digest_output_func)(void *, void *, size_t);
-typedef void (*gnutls_digest_deinit_func)(void *);
-typedef int (*gnutls_digest_fast_func)(gnutls_digest_algorithm_t, const void *,
-                                       size_t, void *);
-typedef void *(*gnutls_digest_copy_func)(const void *);
+typedef int (*gnutls_mac_hash_func)(void *, const void *, size_t);
+typedef int (*gnutls_mac_init_func)(gnutls_mac_algorithm_t, void **);
+typedef int (*gnutls_mac_output_func)(void *, void *, size_t);
+typedef int (*gnutls_mac_setkey_func)(void *, const void *, size_t);
+typedef int (*gnutls_mac_setnonce_func)(void *, const void *, size_t);
 
 /* ---- Functions ---------------------------------------------------------- */
 
@@ -100,12 +100,12 @@ int gnutls_cipher_encrypt2(gnutls_cipher_hd_t handle, const void *text,
 int gnutls_cipher_encrypt3(gnutls_cipher_hd_t handle, const void *ptext,
                            size_t ptext_len, void *ctext, size_t *ctext_len,
                            unsigned int flags);
-unsigned int gnutls_cipher_get_block_size(gnutls_cipher_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-unsigned int gnutls_cipher_get_iv_size(gnutls_cipher_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-unsigned int gnutls_cipher_get_tag_size(gnutls_cipher_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+unsigned int gnutls_cipher_get_block_size(
+        gnutls_cipher_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+unsigned int gnutls_cipher_get_iv_size(
+        gnutls_cipher_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+unsigned int gnutls_cipher_get_tag_size(
+        gnutls_cipher_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 int gnutls_cipher_init(gnutls_cipher_hd_t *handle,
                        gnutls_cipher_algorithm_t cipher,
                        const gnutls_datum_t *key, const gnutls_datum_t *iv);
@@ -154,17 +154,17 @@ void gnutls_hmac_deinit(gnutls_hmac_hd_t handle, void *digest);
 int gnutls_hmac_fast(gnutls_mac_algorithm_t algorithm, const void *key,
                      size_t keylen, const void *text, size_t textlen,
                      void *digest);
-unsigned int gnutls_hmac_get_key_size(gnutls_mac_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-unsigned int gnutls_hmac_get_len(gnutls_mac_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+unsigned int gnutls_hmac_get_key_size(
+        gnutls_mac_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+unsigned int gnutls_hmac_get_len(
+        gnutls_mac_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 int gnutls_hmac_init(gnutls_hmac_hd_t *dig, gnutls_mac_algorithm_t algorithm,
                      const void *key, size_t keylen);
 void gnutls_hmac_output(gnutls_hmac_hd_t handle, void *digest);
 void gnutls_hmac_set_nonce(gnutls_hmac_hd_t handle, const void *nonce,
                            size_t nonce_len);
-size_t gnutls_mac_get_nonce_size(gnutls_mac_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+size_t gnutls_mac_get_nonce_size(
+        gnutls_mac_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 
 /* Hash functions */
 int gnutls_hash(gnutls_hash_hd_t handle, const void *text, size_t textlen);
@@ -172,8 +172,8 @@ gnutls_hash_hd_t gnutls_hash_copy(gnutls_hash_hd_t handle);
 void gnutls_hash_deinit(gnutls_hash_hd_t handle, void *digest);
 int gnutls_hash_fast(gnutls_digest_algorithm_t algorithm, const void *text,
                      size_t textlen, void *digest);
-unsigned int gnutls_hash_get_len(gnutls_digest_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+unsigned int gnutls_hash_get_len(
+        gnutls_digest_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 int gnutls_hash_init(gnutls_hash_hd_t *dig,
                      gnutls_digest_algorithm_t algorithm);
 void gnutls_hash_output(gnutls_hash_hd_t handle, void *digest);
@@ -211,38 +211,29 @@ int gnutls_encode_rs_value(gnutls_datum_t *sig_value, const gnutls_datum_t *r,
                            const gnutls_datum_t *s);
 
 /* Registering alternative implementations */
-int gnutls_crypto_register_aead_cipher(gnutls_cipher_algorithm_t algorithm,
-                                       int priority,
-                                       gnutls_cipher_init_func init,
-                                       gnutls_cipher_setkey_func setkey,
-                                       gnutls_cipher_aead_encrypt_func aead_encrypt,
-                                       gnutls_cipher_aead_decrypt_func aead_decrypt,
-                                       gnutls_cipher_deinit_func deinit)
-    _TLSHIM_ATTR_DEPRECATED;
-int gnutls_crypto_register_cipher(gnutls_cipher_algorithm_t algorithm,
-                                  int priority, gnutls_cipher_init_func init,
-                                  gnutls_cipher_setkey_func setkey,
-                                  gnutls_cipher_setiv_func setiv,
-                                  gnutls_cipher_encrypt_func encrypt,
-                                  gnutls_cipher_decrypt_func decrypt,
-                                  gnutls_cipher_deinit_func deinit)
-    _TLSHIM_ATTR_DEPRECATED;
-int gnutls_crypto_register_digest(gnutls_digest_algorithm_t digest,
-                                  int priority, gnutls_digest_init_func init,
-                                  gnutls_digest_hash_func hash,
-                                  gnutls_digest_output_func output,
-                                  gnutls_digest_deinit_func deinit,
-                                  gnutls_digest_fast_func hash_fast)
-    _TLSHIM_ATTR_DEPRECATED;
-int gnutls_crypto_register_mac(gnutls_mac_algorithm_t mac, int priority,
-                               gnutls_mac_init_func init,
-                               gnutls_mac_setkey_func setkey,
-                               gnutls_mac_setnonce_func setnonce,
-                               gnutls_mac_hash_func hash,
-                               gnutls_mac_output_func output,
-                               gnutls_mac_deinit_func deinit,
-                               gnutls_mac_fast_func hash_fast)
-    _TLSHIM_ATTR_DEPRECATED;
+int gnutls_crypto_register_aead_cipher(
+        gnutls_cipher_algorithm_t algorithm, int priority,
+        gnutls_cipher_init_func init, gnutls_cipher_setkey_func setkey,
+        gnutls_cipher_aead_encrypt_func aead_encrypt,
+        gnutls_cipher_aead_decrypt_func aead_decrypt,
+        gnutls_cipher_deinit_func deinit) _TLSHIM_ATTR_DEPRECATED;
+int gnutls_crypto_register_cipher(
+        gnutls_cipher_algorithm_t algorithm, int priority,
+        gnutls_cipher_init_func init, gnutls_cipher_setkey_func setkey,
+        gnutls_cipher_setiv_func setiv, gnutls_cipher_encrypt_func encrypt,
+        gnutls_cipher_decrypt_func decrypt,
+        gnutls_cipher_deinit_func deinit) _TLSHIM_ATTR_DEPRECATED;
+int gnutls_crypto_register_digest(
+        gnutls_digest_algorithm_t digest, int priority,
+        gnutls_digest_init_func init, gnutls_digest_hash_func hash,
+        gnutls_digest_output_func output, gnutls_digest_deinit_func deinit,
+        gnutls_digest_fast_func hash_fast) _TLSHIM_ATTR_DEPRECATED;
+int gnutls_crypto_register_mac(
+        gnutls_mac_algorithm_t mac, int priority, gnutls_mac_init_func init,
+        gnutls_mac_setkey_func setkey, gnutls_mac_setnonce_func setnonce,
+        gnutls_mac_hash_func hash, gnutls_mac_output_func output,
+        gnutls_mac_deinit_func deinit,
+        gnutls_mac_fast_func hash_fast) _TLSHIM_ATTR_DEPRECATED;
 
 #ifdef __cplusplus
 }

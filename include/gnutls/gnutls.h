@@ -52,26 +52,36 @@ extern "C" {
 
 /* ---- Constants ---------------------------------------------------------- */
 
+/* Library version */
+#define GNUTLS_VERSION "3.7.9"
+#define GNUTLS_VERSION_MAJOR 3
+#define GNUTLS_VERSION_MINOR 7
+#define GNUTLS_VERSION_PATCH 9
+#define GNUTLS_VERSION_NUMBER 0x030709
+
+/* True when the headers are at least version a.b.c (or the library is). */
+#define gnutls_check_version_numeric(a, b, c) \
+    ((GNUTLS_VERSION_MAJOR >= (a)) && \
+     ((GNUTLS_VERSION_NUMBER >= (((a) << 16) + ((b) << 8) + (c))) || \
+      gnutls_check_version(#a "." #b "." #c)))
+
+/* Library initialisation and global settings */
+/*
+ * Put this at file scope in a program that wants to call gnutls_global_init()
+ * itself instead of having it run when the library is loaded.
+ */
+#define GNUTLS_SKIP_GLOBAL_INIT \
+    int _gnutls_global_init_skip(void); \
+    int _gnutls_global_init_skip(void) { return 1; }
+
 /* Session life cycle and handshake */
-#define GNUTLS_SERVER                           (1)
-#define GNUTLS_CLIENT                           (1 << 1)
-#define GNUTLS_DATAGRAM                         (1 << 2)
-#define GNUTLS_NONBLOCK                         (1 << 3)
-#define GNUTLS_NO_EXTENSIONS                    (1 << 4)
-#define GNUTLS_NO_REPLAY_PROTECTION             (1 << 5)
-#define GNUTLS_NO_SIGNAL                        (1 << 6)
-#define GNUTLS_ALLOW_ID_CHANGE                  (1 << 7)
-#define GNUTLS_ENABLE_FALSE_START               (1 << 8)
-#define GNUTLS_FORCE_CLIENT_CERT                (1 << 9)
-#define GNUTLS_NO_TICKETS                       (1 << 10)
-#define GNUTLS_ENABLE_CERT_TYPE_NEG             0
-#define GNUTLS_HANDSHAKE_ANY                    ((unsigned int)-1)
-#define GNUTLS_DEFAULT_HANDSHAKE_TIMEOUT        ((unsigned int)-1)
-#define GNUTLS_INDEFINITE_TIMEOUT               ((unsigned int)-2)
-#define GNUTLS_MAX_SESSION_ID                   32
-#define GNUTLS_HOOK_POST                        (1)
-#define GNUTLS_HOOK_PRE                         (0)
 #define GNUTLS_HOOK_BOTH                        (-1)
+#define GNUTLS_ENABLE_CERT_TYPE_NEG             0
+#define GNUTLS_HOOK_PRE                         (0)
+#define GNUTLS_HOOK_POST                        (1)
+#define GNUTLS_DEFAULT_HANDSHAKE_TIMEOUT        ((unsigned int)-1)
+#define GNUTLS_HANDSHAKE_ANY                    ((unsigned int)-1)
+#define GNUTLS_INDEFINITE_TIMEOUT               ((unsigned int)-2)
 #define gnutls_handshake_post_client_hello_func gnutls_handshake_simple_hook_func
 
 #define _gnutls_deinit(x) gnutls_deinit(x)
@@ -82,8 +92,8 @@ extern "C" {
 #define GNUTLS_E_UNKNOWN_CIPHER_TYPE             -6
 #define GNUTLS_E_LARGE_PACKET                    -7
 #define GNUTLS_E_UNSUPPORTED_VERSION_PACKET      -8
-#define GNUTLS_E_TLS_PACKET_DECODING_ERROR       GNUTLS_E_UNEXPECTED_PACKET_LENGTH
 #define GNUTLS_E_UNEXPECTED_PACKET_LENGTH        -9
+#define GNUTLS_E_TLS_PACKET_DECODING_ERROR       GNUTLS_E_UNEXPECTED_PACKET_LENGTH
 #define GNUTLS_E_INVALID_SESSION                 -10
 #define GNUTLS_E_FATAL_ALERT_RECEIVED            -12
 #define GNUTLS_E_UNEXPECTED_PACKET               -15
@@ -100,8 +110,8 @@ extern "C" {
 #define GNUTLS_E_AGAIN                           -28
 #define GNUTLS_E_EXPIRED                         -29
 #define GNUTLS_E_DB_ERROR                        -30
-#define GNUTLS_E_SRP_PWD_ERROR                   GNUTLS_E_KEYFILE_ERROR
 #define GNUTLS_E_KEYFILE_ERROR                   -31
+#define GNUTLS_E_SRP_PWD_ERROR                   GNUTLS_E_KEYFILE_ERROR
 #define GNUTLS_E_INSUFFICIENT_CREDENTIALS        -32
 #define GNUTLS_E_INSUFICIENT_CREDENTIALS         GNUTLS_E_INSUFFICIENT_CREDENTIALS
 #define GNUTLS_E_INSUFFICIENT_CRED               GNUTLS_E_INSUFFICIENT_CREDENTIALS
@@ -113,6 +123,8 @@ extern "C" {
 #define GNUTLS_E_GOT_APPLICATION_DATA            -38
 #define GNUTLS_E_RECORD_LIMIT_REACHED            -39
 #define GNUTLS_E_ENCRYPTION_FAILED               -40
+#define GNUTLS_E_CERTIFICATE_ERROR               -43
+#define GNUTLS_E_X509_CERTIFICATE_ERROR          GNUTLS_E_CERTIFICATE_ERROR
 #define GNUTLS_E_PK_ENCRYPTION_FAILED            -44
 #define GNUTLS_E_PK_DECRYPTION_FAILED            -45
 #define GNUTLS_E_PK_SIGN_FAILED                  -46
@@ -129,22 +141,11 @@ extern "C" {
 #define GNUTLS_E_PKCS1_WRONG_PAD                 -57
 #define GNUTLS_E_RECEIVED_ILLEGAL_EXTENSION      -58
 #define GNUTLS_E_INTERNAL_ERROR                  -59
+#define GNUTLS_E_CERTIFICATE_KEY_MISMATCH        -60
+#define GNUTLS_E_UNSUPPORTED_CERTIFICATE_TYPE    -61
+#define GNUTLS_E_X509_UNKNOWN_SAN                -62
 #define GNUTLS_E_DH_PRIME_UNACCEPTABLE           -63
 #define GNUTLS_E_FILE_ERROR                      -64
-#define GNUTLS_E_TOO_MANY_EMPTY_PACKETS          -78
-#define GNUTLS_E_UNKNOWN_PK_ALGORITHM            -80
-#define GNUTLS_E_TOO_MANY_HANDSHAKE_PACKETS      -81
-#define GNUTLS_E_RECEIVED_DISALLOWED_NAME        -82
-#define GNUTLS_E_CERTIFICATE_REQUIRED            -112
-#define GNUTLS_E_NO_TEMPORARY_RSA_PARAMS         -84
-#define GNUTLS_E_NO_COMPRESSION_ALGORITHMS       -86
-#define GNUTLS_E_NO_CIPHER_SUITES                -87
-#define GNUTLS_E_OPENPGP_GETKEY_FAILED           -88
-#define GNUTLS_E_PK_SIG_VERIFY_FAILED            -89
-#define GNUTLS_E_ILLEGAL_SRP_USERNAME            -90
-#define GNUTLS_E_SRP_PWD_PARSING_ERROR           GNUTLS_E_KEYFILE_PARSING_ERROR
-#define GNUTLS_E_KEYFILE_PARSING_ERROR           -91
-#define GNUTLS_E_NO_TEMPORARY_DH_PARAMS          -93
 #define GNUTLS_E_ASN1_ELEMENT_NOT_FOUND          -67
 #define GNUTLS_E_ASN1_IDENTIFIER_NOT_FOUND       -68
 #define GNUTLS_E_ASN1_DER_ERROR                  -69
@@ -156,12 +157,20 @@ extern "C" {
 #define GNUTLS_E_ASN1_TYPE_ANY_ERROR             -75
 #define GNUTLS_E_ASN1_SYNTAX_ERROR               -76
 #define GNUTLS_E_ASN1_DER_OVERFLOW               -77
+#define GNUTLS_E_TOO_MANY_EMPTY_PACKETS          -78
 #define GNUTLS_E_OPENPGP_UID_REVOKED             -79
-#define GNUTLS_E_CERTIFICATE_ERROR               -43
-#define GNUTLS_E_X509_CERTIFICATE_ERROR          GNUTLS_E_CERTIFICATE_ERROR
-#define GNUTLS_E_CERTIFICATE_KEY_MISMATCH        -60
-#define GNUTLS_E_UNSUPPORTED_CERTIFICATE_TYPE    -61
-#define GNUTLS_E_X509_UNKNOWN_SAN                -62
+#define GNUTLS_E_UNKNOWN_PK_ALGORITHM            -80
+#define GNUTLS_E_TOO_MANY_HANDSHAKE_PACKETS      -81
+#define GNUTLS_E_RECEIVED_DISALLOWED_NAME        -82
+#define GNUTLS_E_NO_TEMPORARY_RSA_PARAMS         -84
+#define GNUTLS_E_NO_COMPRESSION_ALGORITHMS       -86
+#define GNUTLS_E_NO_CIPHER_SUITES                -87
+#define GNUTLS_E_OPENPGP_GETKEY_FAILED           -88
+#define GNUTLS_E_PK_SIG_VERIFY_FAILED            -89
+#define GNUTLS_E_ILLEGAL_SRP_USERNAME            -90
+#define GNUTLS_E_KEYFILE_PARSING_ERROR           -91
+#define GNUTLS_E_SRP_PWD_PARSING_ERROR           GNUTLS_E_KEYFILE_PARSING_ERROR
+#define GNUTLS_E_NO_TEMPORARY_DH_PARAMS          -93
 #define GNUTLS_E_OPENPGP_FINGERPRINT_UNSUPPORTED -94
 #define GNUTLS_E_X509_UNSUPPORTED_ATTRIBUTE      -95
 #define GNUTLS_E_UNKNOWN_HASH_ALGORITHM          -96
@@ -180,6 +189,7 @@ extern "C" {
 #define GNUTLS_E_UNKNOWN_SRP_USERNAME            -109
 #define GNUTLS_E_PREMATURE_TERMINATION           -110
 #define GNUTLS_E_MALFORMED_CIDR                  -111
+#define GNUTLS_E_CERTIFICATE_REQUIRED            -112
 #define GNUTLS_E_BASE64_ENCODING_ERROR           -201
 #define GNUTLS_E_INCOMPATIBLE_GCRYPT_LIBRARY     -202
 #define GNUTLS_E_INCOMPATIBLE_CRYPTO_LIBRARY     -202
@@ -189,8 +199,8 @@ extern "C" {
 #define GNUTLS_E_RANDOM_FAILED                   -206
 #define GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR  -207
 #define GNUTLS_E_OPENPGP_SUBKEY_ERROR            -208
-#define GNUTLS_E_CRYPTO_ALREADY_REGISTERED       GNUTLS_E_ALREADY_REGISTERED
 #define GNUTLS_E_ALREADY_REGISTERED              -209
+#define GNUTLS_E_CRYPTO_ALREADY_REGISTERED       GNUTLS_E_ALREADY_REGISTERED
 #define GNUTLS_E_HANDSHAKE_TOO_LARGE             -210
 #define GNUTLS_E_CRYPTODEV_IOCTL_ERROR           -211
 #define GNUTLS_E_CRYPTODEV_DEVICE_ERROR          -212
@@ -294,10 +304,18 @@ extern "C" {
 /* No longer has any effect; kept so that old callers still build. */
 #define gnutls_record_set_max_empty_records(session, x)
 
+/* Transport layer */
+/* Use one file descriptor for both directions. */
+#define gnutls_transport_set_int(s, i) gnutls_transport_set_int2(s, i, i)
+
+/* Session information and parameters */
+#define GNUTLS_MAX_SESSION_ID      32
+#define GNUTLS_MAX_SESSION_ID_SIZE 32
+
 /* Algorithms and their properties */
-#define GNUTLS_MAX_ALGORITHM_NUM          128
 #define GNUTLS_KU_PEER                    1
 #define GNUTLS_SIGN_FLAG_SECURE_FOR_CERTS 1
+#define GNUTLS_MAX_ALGORITHM_NUM          128
 #define gnutls_sign_algorithm_get_name    gnutls_sign_get_name
 
 /* Encode an elliptic curve where a bit count is expected, and back. */
@@ -315,28 +333,28 @@ extern "C" {
 #define gnutls_cred_set gnutls_credentials_set
 
 /* Certificate authentication */
-#define GNUTLS_OCSP_SR_IS_AVAIL      1
-#define GNUTLS_KEY_DIGITAL_SIGNATURE 128
-#define GNUTLS_KEY_NON_REPUDIATION   64
-#define GNUTLS_KEY_KEY_ENCIPHERMENT  32
-#define GNUTLS_KEY_DATA_ENCIPHERMENT 16
-#define GNUTLS_KEY_KEY_AGREEMENT     8
-#define GNUTLS_KEY_KEY_CERT_SIGN     4
-#define GNUTLS_KEY_CRL_SIGN          2
 #define GNUTLS_KEY_ENCIPHER_ONLY     1
+#define GNUTLS_OCSP_SR_IS_AVAIL      1
+#define GNUTLS_KEY_CRL_SIGN          2
+#define GNUTLS_KEY_KEY_CERT_SIGN     4
+#define GNUTLS_KEY_KEY_AGREEMENT     8
+#define GNUTLS_KEY_DATA_ENCIPHERMENT 16
+#define GNUTLS_KEY_KEY_ENCIPHERMENT  32
+#define GNUTLS_KEY_NON_REPUDIATION   64
+#define GNUTLS_KEY_DIGITAL_SIGNATURE 128
 #define GNUTLS_KEY_DECIPHER_ONLY     32768
 
 /* SRP authentication */
-#define gnutls_srp_base64_encode_alloc gnutls_srp_base64_encode2
 #define gnutls_srp_base64_decode_alloc gnutls_srp_base64_decode2
+#define gnutls_srp_base64_encode_alloc gnutls_srp_base64_encode2
 
 /* TLS extensions and supplemental data */
 #define GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO  1
 #define GNUTLS_EXT_RAW_FLAG_DTLS_CLIENT_HELLO (1 << 1)
 
 /* Heartbeat */
-#define GNUTLS_HEARTBEAT_WAIT              1
 #define GNUTLS_HB_PEER_ALLOWED_TO_SEND     (1)
+#define GNUTLS_HEARTBEAT_WAIT              1
 #define GNUTLS_HB_PEER_NOT_ALLOWED_TO_SEND (1 << 1)
 #define GNUTLS_HB_LOCAL_ALLOWED_TO_SEND    (1 << 2)
 
@@ -361,41 +379,10 @@ extern "C" {
     } while(0)
 
 /* Helpers: encoding, comparison, files and names */
-#define GNUTLS_IDNA_FORCE_2008         (1 << 1)
-#define gnutls_pem_base64_encode_alloc gnutls_pem_base64_encode2
-#define gnutls_pem_base64_decode_alloc gnutls_pem_base64_decode2
 #define GNUTLS_UTF8_IGNORE_ERRS        1
-
-/* Miscellaneous constants */
-#define GNUTLS_MAX_SESSION_ID_SIZE 32
-
-/* Library version */
-#define GNUTLS_VERSION "3.7.9"
-#define GNUTLS_VERSION_MAJOR 3
-#define GNUTLS_VERSION_MINOR 7
-#define GNUTLS_VERSION_PATCH 9
-#define GNUTLS_VERSION_NUMBER 0x030709
-
-/* True when the headers are at least version a.b.c (or the library is). */
-#define gnutls_check_version_numeric(a, b, c) \
-    ((GNUTLS_VERSION_MAJOR >= (a)) && \
-     ((GNUTLS_VERSION_NUMBER >= (((a) << 16) + ((b) << 8) + (c))) || \
-      gnutls_check_version(#a "." #b "." #c)))
-
-/* Library initialisation and global settings */
-
-/*
- * Put this at file scope in a program that wants to call gnutls_global_init()
- * itself instead of having it run when the library is loaded.
- */
-#define GNUTLS_SKIP_GLOBAL_INIT \
-    int _gnutls_global_init_skip(void); \
-    int _gnutls_global_init_skip(void) { return 1; }
-
-/* Transport layer */
-
-/* Use one file descriptor for both directions. */
-#define gnutls_transport_set_int(s, i) gnutls_transport_set_int2(s, i, i)
+#define GNUTLS_IDNA_FORCE_2008         (1 << 1)
+#define gnutls_pem_base64_decode_alloc gnutls_pem_base64_decode2
+#define gnutls_pem_base64_encode_alloc gnutls_pem_base64_encode2
 
 /* ---- Enumerations ------------------------------------------------------- */
 
@@ -426,6 +413,19 @@ typedef enum {
     GNUTLS_NO_END_OF_EARLY_DATA = 1 << 22,
     GNUTLS_NO_TICKETS_TLS12     = 1 << 23
 } gnutls_init_flags_t;
+
+/* The same values as macros, so that #ifdef can test for them. */
+#define GNUTLS_SERVER               (1)
+#define GNUTLS_CLIENT               (1 << 1)
+#define GNUTLS_DATAGRAM             (1 << 2)
+#define GNUTLS_NONBLOCK             (1 << 3)
+#define GNUTLS_NO_EXTENSIONS        (1 << 4)
+#define GNUTLS_NO_REPLAY_PROTECTION (1 << 5)
+#define GNUTLS_NO_SIGNAL            (1 << 6)
+#define GNUTLS_ALLOW_ID_CHANGE      (1 << 7)
+#define GNUTLS_ENABLE_FALSE_START   (1 << 8)
+#define GNUTLS_FORCE_CLIENT_CERT    (1 << 9)
+#define GNUTLS_NO_TICKETS           (1 << 10)
 
 /* Handshake message types. */
 typedef enum {
@@ -1089,36 +1089,36 @@ typedef enum gnutls_random_art {
 /* ---- Types -------------------------------------------------------------- */
 
 /* Basic types and object handles */
-typedef void *gnutls_transport_ptr_t;
-typedef struct gnutls_session_int *gnutls_session_t;
-typedef struct gnutls_dh_params_int *gnutls_dh_params_t;
-typedef struct gnutls_x509_privkey_int *gnutls_rsa_params_t;
-typedef struct gnutls_priority_st *gnutls_priority_t;
-typedef struct mbuffer_st *gnutls_packet_t;
-typedef struct gnutls_pubkey_st *gnutls_pubkey_t;
-typedef struct gnutls_privkey_st *gnutls_privkey_t;
-typedef struct gnutls_x509_privkey_int *gnutls_x509_privkey_t;
-typedef struct gnutls_x509_crl_int *gnutls_x509_crl_t;
-typedef struct gnutls_x509_crt_int *gnutls_x509_crt_t;
-typedef struct gnutls_x509_crq_int *gnutls_x509_crq_t;
-typedef struct gnutls_openpgp_keyring_int *gnutls_openpgp_keyring_t;
-typedef struct gnutls_certificate_credentials_st *gnutls_certificate_credentials_t;
-typedef gnutls_certificate_credentials_t gnutls_certificate_server_credentials;
-typedef gnutls_certificate_credentials_t gnutls_certificate_client_credentials;
-typedef struct gnutls_anon_server_credentials_st *gnutls_anon_server_credentials_t;
 typedef struct gnutls_anon_client_credentials_st *gnutls_anon_client_credentials_t;
-typedef struct gnutls_srp_server_credentials_st *gnutls_srp_server_credentials_t;
-typedef struct gnutls_srp_client_credentials_st *gnutls_srp_client_credentials_t;
-typedef struct gnutls_psk_server_credentials_st *gnutls_psk_server_credentials_t;
-typedef struct gnutls_psk_client_credentials_st *gnutls_psk_client_credentials_t;
-typedef struct gnutls_openpgp_crt_int *gnutls_openpgp_crt_t;
-typedef struct gnutls_openpgp_privkey_int *gnutls_openpgp_privkey_t;
-typedef struct gnutls_pkcs11_privkey_st *gnutls_pkcs11_privkey_t;
-typedef struct gnutls_tdb_int *gnutls_tdb_t;
-typedef struct gnutls_buffer_st *gnutls_buffer_t;
-typedef void *gnutls_ext_priv_data_t;
+typedef struct gnutls_anon_server_credentials_st *gnutls_anon_server_credentials_t;
 typedef struct gnutls_anti_replay_st *gnutls_anti_replay_t;
+typedef struct gnutls_buffer_st *gnutls_buffer_t;
+typedef struct gnutls_certificate_credentials_st *gnutls_certificate_credentials_t;
+typedef gnutls_certificate_credentials_t gnutls_certificate_client_credentials;
+typedef gnutls_certificate_credentials_t gnutls_certificate_server_credentials;
+typedef struct gnutls_dh_params_int *gnutls_dh_params_t;
+typedef void *gnutls_ext_priv_data_t;
 typedef struct gnutls_fips140_context_st *gnutls_fips140_context_t;
+typedef struct gnutls_openpgp_crt_int *gnutls_openpgp_crt_t;
+typedef struct gnutls_openpgp_keyring_int *gnutls_openpgp_keyring_t;
+typedef struct gnutls_openpgp_privkey_int *gnutls_openpgp_privkey_t;
+typedef struct mbuffer_st *gnutls_packet_t;
+typedef struct gnutls_pkcs11_privkey_st *gnutls_pkcs11_privkey_t;
+typedef struct gnutls_priority_st *gnutls_priority_t;
+typedef struct gnutls_privkey_st *gnutls_privkey_t;
+typedef struct gnutls_psk_client_credentials_st *gnutls_psk_client_credentials_t;
+typedef struct gnutls_psk_server_credentials_st *gnutls_psk_server_credentials_t;
+typedef struct gnutls_pubkey_st *gnutls_pubkey_t;
+typedef struct gnutls_x509_privkey_int *gnutls_rsa_params_t;
+typedef struct gnutls_session_int *gnutls_session_t;
+typedef struct gnutls_srp_client_credentials_st *gnutls_srp_client_credentials_t;
+typedef struct gnutls_srp_server_credentials_st *gnutls_srp_server_credentials_t;
+typedef struct gnutls_tdb_int *gnutls_tdb_t;
+typedef void *gnutls_transport_ptr_t;
+typedef struct gnutls_x509_crl_int *gnutls_x509_crl_t;
+typedef struct gnutls_x509_crq_int *gnutls_x509_crq_t;
+typedef struct gnutls_x509_crt_int *gnutls_x509_crt_t;
+typedef struct gnutls_x509_privkey_int *gnutls_x509_privkey_t;
 
 /* A counted byte string; used for nearly all binary input and output. */
 typedef struct {
@@ -1133,24 +1133,23 @@ typedef struct gnutls_library_config_st {
     const char *value;
 } gnutls_library_config_st;
 
+typedef void *(*gnutls_alloc_function)(size_t);
+typedef void (*gnutls_audit_log_func)(gnutls_session_t, const char *);
+typedef void *(*gnutls_calloc_function)(size_t, size_t);
+typedef void (*gnutls_free_function)(void *);
+typedef int (*gnutls_is_secure_function)(const void *);
+typedef void (*gnutls_log_func)(int, const char *);
+typedef void *(*gnutls_realloc_function)(void *, size_t);
 typedef time_t (*gnutls_time_func)(time_t *);
+typedef int (*mutex_deinit_func)(void **);
 typedef int (*mutex_init_func)(void **);
 typedef int (*mutex_lock_func)(void **);
 typedef int (*mutex_unlock_func)(void **);
-typedef int (*mutex_deinit_func)(void **);
-typedef void *(*gnutls_alloc_function)(size_t);
-typedef void *(*gnutls_calloc_function)(size_t, size_t);
-typedef int (*gnutls_is_secure_function)(const void *);
-typedef void (*gnutls_free_function)(void *);
-typedef void *(*gnutls_realloc_function)(void *, size_t);
-typedef void (*gnutls_log_func)(int, const char *);
-typedef void (*gnutls_audit_log_func)(gnutls_session_t, const char *);
 
 /* Session life cycle and handshake */
 typedef int (*gnutls_handshake_hook_func)(gnutls_session_t, unsigned int,
                                           unsigned int, unsigned int,
                                           const gnutls_datum_t *);
-typedef int (*gnutls_handshake_simple_hook_func)(gnutls_session_t);
 typedef int (*gnutls_handshake_read_func)(gnutls_session_t,
                                           gnutls_record_encryption_level_t,
                                           gnutls_handshake_description_t,
@@ -1159,6 +1158,7 @@ typedef int (*gnutls_handshake_secret_func)(gnutls_session_t,
                                             gnutls_record_encryption_level_t,
                                             const void *, const void *,
                                             size_t);
+typedef int (*gnutls_handshake_simple_hook_func)(gnutls_session_t);
 
 /* Alerts */
 typedef int (*gnutls_alert_read_func)(gnutls_session_t,
@@ -1175,24 +1175,24 @@ typedef struct {
 
 /* Transport layer */
 typedef struct iovec giovec_t;
+typedef int (*gnutls_errno_func)(gnutls_transport_ptr_t);
 typedef ssize_t (*gnutls_pull_func)(gnutls_transport_ptr_t, void *, size_t);
+typedef int (*gnutls_pull_timeout_func)(gnutls_transport_ptr_t, unsigned int);
 typedef ssize_t (*gnutls_push_func)(gnutls_transport_ptr_t, const void *,
                                     size_t);
-typedef int (*gnutls_pull_timeout_func)(gnutls_transport_ptr_t, unsigned int);
 typedef ssize_t (*gnutls_vec_push_func)(gnutls_transport_ptr_t,
                                         const giovec_t *, int);
-typedef int (*gnutls_errno_func)(gnutls_transport_ptr_t);
 
 /* Session information and parameters */
 typedef int (*gnutls_keylog_func)(gnutls_session_t, const char *,
                                   const gnutls_datum_t *);
 
 /* Session resumption: cache, tickets and anti-replay */
-typedef int (*gnutls_db_store_func)(void *, gnutls_datum_t, gnutls_datum_t);
-typedef int (*gnutls_db_remove_func)(void *, gnutls_datum_t);
-typedef gnutls_datum_t (*gnutls_db_retr_func)(void *, gnutls_datum_t);
 typedef int (*gnutls_db_add_func)(void *, time_t, const gnutls_datum_t *,
                                   const gnutls_datum_t *);
+typedef int (*gnutls_db_remove_func)(void *, gnutls_datum_t);
+typedef gnutls_datum_t (*gnutls_db_retr_func)(void *, gnutls_datum_t);
+typedef int (*gnutls_db_store_func)(void *, gnutls_datum_t, gnutls_datum_t);
 
 /* Diffie-Hellman parameters */
 /* Parameters returned by a params callback. */
@@ -1209,13 +1209,6 @@ typedef int gnutls_params_function(gnutls_session_t, gnutls_params_type_t,
                                    gnutls_params_st *);
 
 /* Certificate authentication */
-/* Typed data to check a peer certificate against. */
-typedef struct {
-    gnutls_vdata_types_t type;
-    unsigned char *data;
-    unsigned int size;
-} gnutls_typed_vdata_st;
-
 /* A stapled OCSP response with its expiry time. */
 typedef struct gnutls_ocsp_data_st {
     unsigned int version;
@@ -1241,13 +1234,20 @@ typedef struct gnutls_retr2_st {
     unsigned int deinit_all;
 } gnutls_retr2_st;
 
-typedef int gnutls_certificate_verify_function(gnutls_session_t);
-typedef int (*gnutls_status_request_ocsp_func)(
-        gnutls_session_t, void *, gnutls_datum_t *);
+/* Typed data to check a peer certificate against. */
+typedef struct {
+    gnutls_vdata_types_t type;
+    unsigned char *data;
+    unsigned int size;
+} gnutls_typed_vdata_st;
+
 typedef int
 gnutls_certificate_retrieve_function(gnutls_session_t, const gnutls_datum_t *,
                                      int, const gnutls_pk_algorithm_t *, int,
                                      gnutls_retr2_st *);
+typedef int gnutls_certificate_verify_function(gnutls_session_t);
+typedef int (*gnutls_status_request_ocsp_func)(
+        gnutls_session_t, void *, gnutls_datum_t *);
 
 /* PIN callbacks */
 typedef int (*gnutls_pin_callback_t)(void *, int, const char *, const char *,
@@ -1255,13 +1255,19 @@ typedef int (*gnutls_pin_callback_t)(void *, int, const char *, const char *,
 
 /* SRP authentication */
 typedef int
+gnutls_srp_client_credentials_function(gnutls_session_t, char **, char **);
+typedef int
 gnutls_srp_server_credentials_function(gnutls_session_t, const char *,
                                        gnutls_datum_t *, gnutls_datum_t *,
                                        gnutls_datum_t *, gnutls_datum_t *);
-typedef int
-gnutls_srp_client_credentials_function(gnutls_session_t, char **, char **);
 
 /* PSK authentication */
+typedef int
+gnutls_psk_client_credentials_function(gnutls_session_t, char **,
+                                       gnutls_datum_t *);
+typedef int
+gnutls_psk_client_credentials_function2(gnutls_session_t, gnutls_datum_t *,
+                                        gnutls_datum_t *);
 typedef int
 gnutls_psk_server_credentials_function(gnutls_session_t, const char *,
                                        gnutls_datum_t *);
@@ -1269,40 +1275,34 @@ typedef int
 gnutls_psk_server_credentials_function2(gnutls_session_t,
                                         const gnutls_datum_t *,
                                         gnutls_datum_t *);
-typedef int
-gnutls_psk_client_credentials_function(gnutls_session_t, char **,
-                                       gnutls_datum_t *);
-typedef int
-gnutls_psk_client_credentials_function2(gnutls_session_t, gnutls_datum_t *,
-                                        gnutls_datum_t *);
 
 /* TLS extensions and supplemental data */
-typedef int (*gnutls_ext_recv_func)(gnutls_session_t, const unsigned char *,
-                                    size_t);
-typedef int (*gnutls_ext_send_func)(gnutls_session_t, gnutls_buffer_t);
 typedef void (*gnutls_ext_deinit_data_func)(gnutls_ext_priv_data_t);
 typedef int (*gnutls_ext_pack_func)(gnutls_ext_priv_data_t, gnutls_buffer_t);
-typedef int (*gnutls_ext_unpack_func)(gnutls_buffer_t,
-                                      gnutls_ext_priv_data_t *);
 typedef int (*gnutls_ext_raw_process_func)(void *, unsigned int,
                                            const unsigned char *,
                                            unsigned int);
+typedef int (*gnutls_ext_recv_func)(gnutls_session_t, const unsigned char *,
+                                    size_t);
+typedef int (*gnutls_ext_send_func)(gnutls_session_t, gnutls_buffer_t);
+typedef int (*gnutls_ext_unpack_func)(gnutls_buffer_t,
+                                      gnutls_ext_priv_data_t *);
 typedef int (*gnutls_supp_recv_func)(gnutls_session_t, const unsigned char *,
                                      size_t);
 typedef int (*gnutls_supp_send_func)(gnutls_session_t, gnutls_buffer_t);
 
 /* Trust on first use */
-typedef int (*gnutls_tdb_store_func)(const char *, const char *, const char *,
-                                     time_t, const gnutls_datum_t *);
 typedef int (*gnutls_tdb_store_commitment_func)(
         const char *, const char *, const char *, time_t,
         gnutls_digest_algorithm_t, const gnutls_datum_t *);
+typedef int (*gnutls_tdb_store_func)(const char *, const char *, const char *,
+                                     time_t, const gnutls_datum_t *);
 typedef int (*gnutls_tdb_verify_func)(const char *, const char *, const char *,
                                       const gnutls_datum_t *);
 
 /* ---- Data exported by the library --------------------------------------- */
 
-/* Memory allocation hooks (read-only for callers) */
+/* Allocation functions in use by the library, for use in callbacks */
 extern _TLSHIM_SYM_IMPORT gnutls_alloc_function gnutls_malloc;
 extern _TLSHIM_SYM_IMPORT gnutls_realloc_function gnutls_realloc;
 extern _TLSHIM_SYM_IMPORT gnutls_calloc_function gnutls_calloc;
@@ -1423,6 +1423,7 @@ int gnutls_alert_send(gnutls_session_t session, gnutls_alert_level_t level,
 int gnutls_alert_send_appropriate(gnutls_session_t session, int err);
 void gnutls_alert_set_read_function(gnutls_session_t session,
                                     gnutls_alert_read_func func);
+int gnutls_error_to_alert(int err, int *level);
 
 /* Record layer */
 size_t gnutls_est_record_overhead_size(gnutls_protocol_t version,
@@ -1506,8 +1507,8 @@ void gnutls_transport_set_vec_push_function(gnutls_session_t session,
                                             gnutls_vec_push_func vec_func);
 
 /* Session information and parameters */
-const char *gnutls_ciphersuite_get(gnutls_session_t session)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_ciphersuite_get(
+        gnutls_session_t session) _TLSHIM_ATTR_CONST;
 unsigned int gnutls_safe_renegotiation_status(gnutls_session_t session);
 int gnutls_session_channel_binding(gnutls_session_t session,
                                    gnutls_channel_binding_t cbtype,
@@ -1555,8 +1556,8 @@ void gnutls_session_set_verify_cert2(gnutls_session_t session,
                                      gnutls_typed_vdata_st *data,
                                      unsigned int elements,
                                      unsigned int flags);
-void gnutls_session_set_verify_function(gnutls_session_t session,
-                                        gnutls_certificate_verify_function *func);
+void gnutls_session_set_verify_function(
+        gnutls_session_t session, gnutls_certificate_verify_function *func);
 
 /* Keying material export */
 gnutls_cipher_algorithm_t gnutls_early_cipher_get(gnutls_session_t session);
@@ -1623,22 +1624,22 @@ gnutls_certificate_type_get2(gnutls_session_t session,
                              gnutls_ctype_target_t target);
 gnutls_certificate_type_t
 gnutls_certificate_type_get_id(const char *name) _TLSHIM_ATTR_CONST;
-const char *gnutls_certificate_type_get_name(gnutls_certificate_type_t type)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_certificate_type_get_name(
+        gnutls_certificate_type_t type) _TLSHIM_ATTR_CONST;
 const gnutls_certificate_type_t *
 gnutls_certificate_type_list(void) _TLSHIM_ATTR_PURE;
 gnutls_cipher_algorithm_t gnutls_cipher_get(gnutls_session_t session);
 gnutls_cipher_algorithm_t
 gnutls_cipher_get_id(const char *name) _TLSHIM_ATTR_CONST;
-size_t gnutls_cipher_get_key_size(gnutls_cipher_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_cipher_get_name(gnutls_cipher_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+size_t gnutls_cipher_get_key_size(
+        gnutls_cipher_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+const char *gnutls_cipher_get_name(
+        gnutls_cipher_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 const gnutls_cipher_algorithm_t *gnutls_cipher_list(void) _TLSHIM_ATTR_PURE;
-const char *gnutls_cipher_suite_get_name(gnutls_kx_algorithm_t kx_algorithm,
-                                         gnutls_cipher_algorithm_t cipher_algorithm,
-                                         gnutls_mac_algorithm_t mac_algorithm)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_cipher_suite_get_name(
+        gnutls_kx_algorithm_t kx_algorithm,
+        gnutls_cipher_algorithm_t cipher_algorithm,
+        gnutls_mac_algorithm_t mac_algorithm) _TLSHIM_ATTR_CONST;
 const char *gnutls_cipher_suite_info(size_t idx, unsigned char *cs_id,
                                      gnutls_kx_algorithm_t *kx,
                                      gnutls_cipher_algorithm_t *cipher,
@@ -1646,50 +1647,50 @@ const char *gnutls_cipher_suite_info(size_t idx, unsigned char *cs_id,
                                      gnutls_protocol_t *min_version);
 gnutls_compression_method_t
 gnutls_compress_certificate_get_selected_method(gnutls_session_t session);
-int gnutls_compress_certificate_set_methods(gnutls_session_t session,
-                                            const gnutls_compression_method_t *methods,
-                                            size_t methods_len);
+int gnutls_compress_certificate_set_methods(
+        gnutls_session_t session, const gnutls_compression_method_t *methods,
+        size_t methods_len);
 gnutls_digest_algorithm_t
 gnutls_digest_get_id(const char *name) _TLSHIM_ATTR_CONST;
-const char *gnutls_digest_get_name(gnutls_digest_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_digest_get_oid(gnutls_digest_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_digest_get_name(
+        gnutls_digest_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+const char *gnutls_digest_get_oid(
+        gnutls_digest_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 const gnutls_digest_algorithm_t *gnutls_digest_list(void) _TLSHIM_ATTR_PURE;
 int gnutls_digest_set_secure(gnutls_digest_algorithm_t dig,
                              unsigned int secure);
 gnutls_ecc_curve_t gnutls_ecc_curve_get(gnutls_session_t session);
-gnutls_ecc_curve_t gnutls_ecc_curve_get_id(const char *name)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_ecc_curve_get_name(gnutls_ecc_curve_t curve)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_ecc_curve_get_oid(gnutls_ecc_curve_t curve)
-    _TLSHIM_ATTR_CONST;
+gnutls_ecc_curve_t gnutls_ecc_curve_get_id(
+        const char *name) _TLSHIM_ATTR_CONST;
+const char *gnutls_ecc_curve_get_name(
+        gnutls_ecc_curve_t curve) _TLSHIM_ATTR_CONST;
+const char *gnutls_ecc_curve_get_oid(
+        gnutls_ecc_curve_t curve) _TLSHIM_ATTR_CONST;
 gnutls_pk_algorithm_t
 gnutls_ecc_curve_get_pk(gnutls_ecc_curve_t curve) _TLSHIM_ATTR_CONST;
 int gnutls_ecc_curve_get_size(gnutls_ecc_curve_t curve) _TLSHIM_ATTR_CONST;
 const gnutls_ecc_curve_t *gnutls_ecc_curve_list(void) _TLSHIM_ATTR_PURE;
 int gnutls_ecc_curve_set_enabled(gnutls_ecc_curve_t curve,
                                  unsigned int enabled);
-const char *gnutls_gost_paramset_get_name(gnutls_gost_paramset_t param)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_gost_paramset_get_oid(gnutls_gost_paramset_t param)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_gost_paramset_get_name(
+        gnutls_gost_paramset_t param) _TLSHIM_ATTR_CONST;
+const char *gnutls_gost_paramset_get_oid(
+        gnutls_gost_paramset_t param) _TLSHIM_ATTR_CONST;
 gnutls_group_t gnutls_group_get(gnutls_session_t session);
 gnutls_group_t gnutls_group_get_id(const char *name);
 const char *gnutls_group_get_name(gnutls_group_t group) _TLSHIM_ATTR_CONST;
 const gnutls_group_t *gnutls_group_list(void) _TLSHIM_ATTR_PURE;
 gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t session);
 gnutls_kx_algorithm_t gnutls_kx_get_id(const char *name) _TLSHIM_ATTR_CONST;
-const char *gnutls_kx_get_name(gnutls_kx_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_kx_get_name(
+        gnutls_kx_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 const gnutls_kx_algorithm_t *gnutls_kx_list(void) _TLSHIM_ATTR_PURE;
 gnutls_mac_algorithm_t gnutls_mac_get(gnutls_session_t session);
 gnutls_mac_algorithm_t gnutls_mac_get_id(const char *name) _TLSHIM_ATTR_CONST;
-size_t gnutls_mac_get_key_size(gnutls_mac_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_mac_get_name(gnutls_mac_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+size_t gnutls_mac_get_key_size(
+        gnutls_mac_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+const char *gnutls_mac_get_name(
+        gnutls_mac_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 const gnutls_mac_algorithm_t *gnutls_mac_list(void) _TLSHIM_ATTR_PURE;
 gnutls_digest_algorithm_t
 gnutls_oid_to_digest(const char *oid) _TLSHIM_ATTR_CONST;
@@ -1703,17 +1704,17 @@ const char *gnutls_pk_algorithm_get_name(gnutls_pk_algorithm_t algorithm);
 gnutls_sec_param_t
 gnutls_pk_bits_to_sec_param(gnutls_pk_algorithm_t algo, unsigned int bits);
 gnutls_pk_algorithm_t gnutls_pk_get_id(const char *name) _TLSHIM_ATTR_CONST;
-const char *gnutls_pk_get_name(gnutls_pk_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_pk_get_oid(gnutls_pk_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_pk_get_name(
+        gnutls_pk_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+const char *gnutls_pk_get_oid(
+        gnutls_pk_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 const gnutls_pk_algorithm_t *gnutls_pk_list(void) _TLSHIM_ATTR_PURE;
-gnutls_sign_algorithm_t gnutls_pk_to_sign(gnutls_pk_algorithm_t pk,
-                                          gnutls_digest_algorithm_t hash)
-    _TLSHIM_ATTR_CONST;
+gnutls_sign_algorithm_t gnutls_pk_to_sign(
+        gnutls_pk_algorithm_t pk,
+        gnutls_digest_algorithm_t hash) _TLSHIM_ATTR_CONST;
 gnutls_protocol_t gnutls_protocol_get_id(const char *name) _TLSHIM_ATTR_CONST;
-const char *gnutls_protocol_get_name(gnutls_protocol_t version)
-    _TLSHIM_ATTR_CONST;
+const char *gnutls_protocol_get_name(
+        gnutls_protocol_t version) _TLSHIM_ATTR_CONST;
 gnutls_protocol_t gnutls_protocol_get_version(gnutls_session_t session);
 const gnutls_protocol_t *gnutls_protocol_list(void) _TLSHIM_ATTR_PURE;
 int gnutls_protocol_set_enabled(gnutls_protocol_t version,
@@ -1721,25 +1722,24 @@ int gnutls_protocol_set_enabled(gnutls_protocol_t version,
 const char *gnutls_sec_param_get_name(gnutls_sec_param_t param);
 unsigned int gnutls_sec_param_to_pk_bits(gnutls_pk_algorithm_t algo,
                                          gnutls_sec_param_t param);
-unsigned int gnutls_sec_param_to_symmetric_bits(gnutls_sec_param_t param)
-    _TLSHIM_ATTR_CONST;
+unsigned int gnutls_sec_param_to_symmetric_bits(
+        gnutls_sec_param_t param) _TLSHIM_ATTR_CONST;
 int gnutls_sign_algorithm_get(gnutls_session_t session);
 int gnutls_sign_algorithm_get_client(gnutls_session_t session);
 int gnutls_sign_algorithm_get_requested(gnutls_session_t session, size_t indx,
                                         gnutls_sign_algorithm_t *algo);
-gnutls_digest_algorithm_t
-gnutls_sign_get_hash_algorithm(gnutls_sign_algorithm_t sign)
-    _TLSHIM_ATTR_CONST;
-gnutls_sign_algorithm_t gnutls_sign_get_id(const char *name)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_sign_get_name(gnutls_sign_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
-const char *gnutls_sign_get_oid(gnutls_sign_algorithm_t sign)
-    _TLSHIM_ATTR_CONST;
+gnutls_digest_algorithm_t gnutls_sign_get_hash_algorithm(
+        gnutls_sign_algorithm_t sign) _TLSHIM_ATTR_CONST;
+gnutls_sign_algorithm_t gnutls_sign_get_id(
+        const char *name) _TLSHIM_ATTR_CONST;
+const char *gnutls_sign_get_name(
+        gnutls_sign_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
+const char *gnutls_sign_get_oid(
+        gnutls_sign_algorithm_t sign) _TLSHIM_ATTR_CONST;
 gnutls_pk_algorithm_t
 gnutls_sign_get_pk_algorithm(gnutls_sign_algorithm_t sign) _TLSHIM_ATTR_CONST;
-unsigned int gnutls_sign_is_secure(gnutls_sign_algorithm_t algorithm)
-    _TLSHIM_ATTR_CONST;
+unsigned int gnutls_sign_is_secure(
+        gnutls_sign_algorithm_t algorithm) _TLSHIM_ATTR_CONST;
 unsigned int gnutls_sign_is_secure2(gnutls_sign_algorithm_t algorithm,
                                     unsigned int flags) _TLSHIM_ATTR_CONST;
 const gnutls_sign_algorithm_t *gnutls_sign_list(void) _TLSHIM_ATTR_PURE;
@@ -1802,18 +1802,20 @@ int gnutls_credentials_set(gnutls_session_t session,
                            gnutls_credentials_type_t type, void *cred);
 
 /* Anonymous authentication */
-int gnutls_anon_allocate_client_credentials(gnutls_anon_client_credentials_t *sc);
-int gnutls_anon_allocate_server_credentials(gnutls_anon_server_credentials_t *sc);
+int gnutls_anon_allocate_client_credentials(
+        gnutls_anon_client_credentials_t *sc);
+int gnutls_anon_allocate_server_credentials(
+        gnutls_anon_server_credentials_t *sc);
 void gnutls_anon_free_client_credentials(gnutls_anon_client_credentials_t sc);
 void gnutls_anon_free_server_credentials(gnutls_anon_server_credentials_t sc);
 void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t res,
                                      gnutls_params_function *func);
 void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t res,
                                       gnutls_dh_params_t dh_params);
-int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t res,
-                                           gnutls_sec_param_t sec_param);
-void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t res,
-                                            gnutls_params_function *func);
+int gnutls_anon_set_server_known_dh_params(
+        gnutls_anon_server_credentials_t res, gnutls_sec_param_t sec_param);
+void gnutls_anon_set_server_params_function(
+        gnutls_anon_server_credentials_t res, gnutls_params_function *func);
 
 /* Diffie-Hellman parameters */
 int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw_gen,
@@ -1856,7 +1858,8 @@ void gnutls_dh_set_prime_bits(gnutls_session_t session, unsigned int bits);
 
 /* Certificate authentication */
 time_t gnutls_certificate_activation_time_peers(gnutls_session_t session);
-int gnutls_certificate_allocate_credentials(gnutls_certificate_credentials_t *res);
+int gnutls_certificate_allocate_credentials(
+        gnutls_certificate_credentials_t *res);
 unsigned int
 gnutls_certificate_client_get_request_status(gnutls_session_t session);
 time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session);
@@ -1900,8 +1903,8 @@ void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t res,
                                       gnutls_dh_params_t dh_params);
 void gnutls_certificate_set_flags(gnutls_certificate_credentials_t,
                                   unsigned int flags);
-int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t res,
-                                           gnutls_sec_param_t sec_param);
+int gnutls_certificate_set_known_dh_params(
+        gnutls_certificate_credentials_t res, gnutls_sec_param_t sec_param);
 int
 gnutls_certificate_set_ocsp_status_request_file(
         gnutls_certificate_credentials_t res, const char *response_file,
@@ -1922,21 +1925,17 @@ int
 gnutls_certificate_set_ocsp_status_request_mem(
         gnutls_certificate_credentials_t res, const gnutls_datum_t *resp,
         unsigned int idx, gnutls_x509_crt_fmt_t fmt);
-void gnutls_certificate_set_params_function(gnutls_certificate_credentials_t res,
-                                            gnutls_params_function *func);
+void gnutls_certificate_set_params_function(
+        gnutls_certificate_credentials_t res, gnutls_params_function *func);
 void gnutls_certificate_set_pin_function(gnutls_certificate_credentials_t,
                                          gnutls_pin_callback_t fn,
                                          void *userdata);
-int gnutls_certificate_set_rawpk_key_file(gnutls_certificate_credentials_t cred,
-                                          const char *rawpkfile,
-                                          const char *privkeyfile,
-                                          gnutls_x509_crt_fmt_t format,
-                                          const char *pass,
-                                          unsigned int key_usage,
-                                          const char **names,
-                                          unsigned int names_length,
-                                          unsigned int privkey_flags,
-                                          unsigned int pkcs11_flags);
+int gnutls_certificate_set_rawpk_key_file(
+        gnutls_certificate_credentials_t cred, const char *rawpkfile,
+        const char *privkeyfile, gnutls_x509_crt_fmt_t format,
+        const char *pass, unsigned int key_usage, const char **names,
+        unsigned int names_length, unsigned int privkey_flags,
+        unsigned int pkcs11_flags);
 int gnutls_certificate_set_rawpk_key_mem(gnutls_certificate_credentials_t cred,
                                          const gnutls_datum_t *spki,
                                          const gnutls_datum_t *pkey,
@@ -1946,13 +1945,14 @@ int gnutls_certificate_set_rawpk_key_mem(gnutls_certificate_credentials_t cred,
                                          const char **names,
                                          unsigned int names_length,
                                          unsigned int flags);
-void
-gnutls_certificate_set_retrieve_function(gnutls_certificate_credentials_t cred,
-                                         gnutls_certificate_retrieve_function *func);
+void gnutls_certificate_set_retrieve_function(
+        gnutls_certificate_credentials_t cred,
+        gnutls_certificate_retrieve_function *func);
 void gnutls_certificate_set_verify_flags(gnutls_certificate_credentials_t res,
                                          unsigned int flags);
-void gnutls_certificate_set_verify_function(gnutls_certificate_credentials_t cred,
-                                            gnutls_certificate_verify_function *func);
+void gnutls_certificate_set_verify_function(
+        gnutls_certificate_credentials_t cred,
+        gnutls_certificate_verify_function *func);
 void gnutls_certificate_set_verify_limits(gnutls_certificate_credentials_t res,
                                           unsigned int max_bits,
                                           unsigned int max_depth);
@@ -1996,17 +1996,17 @@ int
 gnutls_certificate_set_x509_simple_pkcs12_mem(
         gnutls_certificate_credentials_t res, const gnutls_datum_t *p12blob,
         gnutls_x509_crt_fmt_t type, const char *password);
-int
-gnutls_certificate_set_x509_system_trust(gnutls_certificate_credentials_t cred);
+int gnutls_certificate_set_x509_system_trust(
+        gnutls_certificate_credentials_t cred);
 int gnutls_certificate_set_x509_trust(gnutls_certificate_credentials_t res,
                                       gnutls_x509_crt_t *ca_list,
                                       int ca_list_size);
-int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t cred,
-                                          const char *ca_dir,
-                                          gnutls_x509_crt_fmt_t type);
-int gnutls_certificate_set_x509_trust_file(gnutls_certificate_credentials_t cred,
-                                           const char *cafile,
-                                           gnutls_x509_crt_fmt_t type);
+int gnutls_certificate_set_x509_trust_dir(
+        gnutls_certificate_credentials_t cred, const char *ca_dir,
+        gnutls_x509_crt_fmt_t type);
+int gnutls_certificate_set_x509_trust_file(
+        gnutls_certificate_credentials_t cred, const char *cafile,
+        gnutls_x509_crt_fmt_t type);
 int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t res,
                                           const gnutls_datum_t *ca,
                                           gnutls_x509_crt_fmt_t type);
@@ -2040,8 +2040,10 @@ void gnutls_openpgp_send_cert(gnutls_session_t session,
                               gnutls_openpgp_crt_status_t status);
 
 /* SRP authentication */
-int gnutls_srp_allocate_client_credentials(gnutls_srp_client_credentials_t *sc);
-int gnutls_srp_allocate_server_credentials(gnutls_srp_server_credentials_t *sc);
+int gnutls_srp_allocate_client_credentials(
+        gnutls_srp_client_credentials_t *sc);
+int gnutls_srp_allocate_server_credentials(
+        gnutls_srp_server_credentials_t *sc);
 int gnutls_srp_base64_decode(const gnutls_datum_t *b64_data, char *result,
                              size_t *result_size);
 int gnutls_srp_base64_decode2(const gnutls_datum_t *b64_data,
@@ -2056,16 +2058,16 @@ const char *gnutls_srp_server_get_username(gnutls_session_t session);
 int gnutls_srp_set_client_credentials(gnutls_srp_client_credentials_t res,
                                       const char *username,
                                       const char *password);
-void
-gnutls_srp_set_client_credentials_function(gnutls_srp_client_credentials_t cred,
-                                           gnutls_srp_client_credentials_function *func);
+void gnutls_srp_set_client_credentials_function(
+        gnutls_srp_client_credentials_t cred,
+        gnutls_srp_client_credentials_function *func);
 void gnutls_srp_set_prime_bits(gnutls_session_t session, unsigned int bits);
 int gnutls_srp_set_server_credentials_file(gnutls_srp_server_credentials_t res,
                                            const char *password_file,
                                            const char *password_conf_file);
-void
-gnutls_srp_set_server_credentials_function(gnutls_srp_server_credentials_t cred,
-                                           gnutls_srp_server_credentials_function *func);
+void gnutls_srp_set_server_credentials_function(
+        gnutls_srp_server_credentials_t cred,
+        gnutls_srp_server_credentials_function *func);
 void gnutls_srp_set_server_fake_salt_seed(gnutls_srp_server_credentials_t sc,
                                           const gnutls_datum_t *seed,
                                           unsigned int salt_length);
@@ -2075,8 +2077,10 @@ int gnutls_srp_verifier(const char *username, const char *password,
                         const gnutls_datum_t *prime, gnutls_datum_t *res);
 
 /* PSK authentication */
-int gnutls_psk_allocate_client_credentials(gnutls_psk_client_credentials_t *sc);
-int gnutls_psk_allocate_server_credentials(gnutls_psk_server_credentials_t *sc);
+int gnutls_psk_allocate_client_credentials(
+        gnutls_psk_client_credentials_t *sc);
+int gnutls_psk_allocate_server_credentials(
+        gnutls_psk_server_credentials_t *sc);
 const char *gnutls_psk_client_get_hint(gnutls_session_t session);
 void gnutls_psk_free_client_credentials(gnutls_psk_client_credentials_t sc);
 void gnutls_psk_free_server_credentials(gnutls_psk_server_credentials_t sc);
@@ -2091,22 +2095,22 @@ int gnutls_psk_set_client_credentials2(gnutls_psk_client_credentials_t res,
                                        const gnutls_datum_t *username,
                                        const gnutls_datum_t *key,
                                        gnutls_psk_key_flags flags);
-void
-gnutls_psk_set_client_credentials_function(gnutls_psk_client_credentials_t cred,
-                                           gnutls_psk_client_credentials_function *func);
-void
-gnutls_psk_set_client_credentials_function2(gnutls_psk_client_credentials_t cred,
-                                            gnutls_psk_client_credentials_function2 *func);
+void gnutls_psk_set_client_credentials_function(
+        gnutls_psk_client_credentials_t cred,
+        gnutls_psk_client_credentials_function *func);
+void gnutls_psk_set_client_credentials_function2(
+        gnutls_psk_client_credentials_t cred,
+        gnutls_psk_client_credentials_function2 *func);
 void gnutls_psk_set_params_function(gnutls_psk_server_credentials_t res,
                                     gnutls_params_function *func);
 int gnutls_psk_set_server_credentials_file(gnutls_psk_server_credentials_t res,
                                            const char *password_file);
-void
-gnutls_psk_set_server_credentials_function(gnutls_psk_server_credentials_t cred,
-                                           gnutls_psk_server_credentials_function *func);
-void
-gnutls_psk_set_server_credentials_function2(gnutls_psk_server_credentials_t cred,
-                                            gnutls_psk_server_credentials_function2 *func);
+void gnutls_psk_set_server_credentials_function(
+        gnutls_psk_server_credentials_t cred,
+        gnutls_psk_server_credentials_function *func);
+void gnutls_psk_set_server_credentials_function2(
+        gnutls_psk_server_credentials_t cred,
+        gnutls_psk_server_credentials_function2 *func);
 int gnutls_psk_set_server_credentials_hint(gnutls_psk_server_credentials_t res,
                                            const char *hint);
 void gnutls_psk_set_server_dh_params(gnutls_psk_server_credentials_t res,
@@ -2142,13 +2146,13 @@ int gnutls_session_ext_register(gnutls_session_t, const char *name, int type,
                                 gnutls_ext_pack_func pack_func,
                                 gnutls_ext_unpack_func unpack_func,
                                 unsigned int flags);
-int gnutls_session_supplemental_register(gnutls_session_t session,
-                                         const char *name,
-                                         gnutls_supplemental_data_format_type_t type,
-                                         gnutls_supp_recv_func supp_recv_func,
-                                         gnutls_supp_send_func supp_send_func,
-                                         unsigned int flags);
-const char *gnutls_supplemental_get_name(gnutls_supplemental_data_format_type_t type);
+int gnutls_session_supplemental_register(
+        gnutls_session_t session, const char *name,
+        gnutls_supplemental_data_format_type_t type,
+        gnutls_supp_recv_func supp_recv_func,
+        gnutls_supp_send_func supp_send_func, unsigned int flags);
+const char *gnutls_supplemental_get_name(
+        gnutls_supplemental_data_format_type_t type);
 void gnutls_supplemental_recv(gnutls_session_t session,
                               unsigned int do_recv_supplemental);
 int gnutls_supplemental_register(const char *name,
@@ -2202,8 +2206,8 @@ int gnutls_store_pubkey(const char *db_name, gnutls_tdb_t tdb,
                         unsigned int flags);
 void gnutls_tdb_deinit(gnutls_tdb_t tdb);
 int gnutls_tdb_init(gnutls_tdb_t *tdb);
-void gnutls_tdb_set_store_commitment_func(gnutls_tdb_t tdb,
-                                          gnutls_tdb_store_commitment_func cstore);
+void gnutls_tdb_set_store_commitment_func(
+        gnutls_tdb_t tdb, gnutls_tdb_store_commitment_func cstore);
 void gnutls_tdb_set_store_func(gnutls_tdb_t tdb, gnutls_tdb_store_func store);
 void gnutls_tdb_set_verify_func(gnutls_tdb_t tdb,
                                 gnutls_tdb_verify_func verify);
@@ -2265,9 +2269,6 @@ unsigned int gnutls_url_is_supported(const char *url);
 int gnutls_utf8_password_normalize(const unsigned char *password,
                                    unsigned int password_len,
                                    gnutls_datum_t *out, unsigned int flags);
-
-/* Other */
-int gnutls_error_to_alert(int err, int *level);
 
 #ifdef __cplusplus
 }

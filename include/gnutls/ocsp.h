@@ -76,12 +76,12 @@ typedef enum gnutls_ocsp_verify_reason_t {
 /* ---- Types -------------------------------------------------------------- */
 
 /* Requests */
-typedef struct gnutls_ocsp_req_int *gnutls_ocsp_req_t;
 typedef const struct gnutls_ocsp_req_int *gnutls_ocsp_req_const_t;
+typedef struct gnutls_ocsp_req_int *gnutls_ocsp_req_t;
 
 /* Responses */
-typedef struct gnutls_ocsp_resp_int *gnutls_ocsp_resp_t;
 typedef const struct gnutls_ocsp_resp_int *gnutls_ocsp_resp_const_t;
+typedef struct gnutls_ocsp_resp_int *gnutls_ocsp_resp_t;
 
 /* ---- Functions ---------------------------------------------------------- */
 

@@ -42,21 +42,18 @@ extern "C" {
 #define GNUTLS_PKCS11_TOKEN_ERROR_STATE          (1 << 13)
 
 /* Objects */
-#define gnutls_pkcs11_obj_attr_t                gnutls_pkcs11_obj_flags
-#define GNUTLS_PKCS11_OBJ_ATTR_MATCH            0
 #define GNUTLS_PKCS11_OBJ_ATTR_ALL              0
+#define GNUTLS_PKCS11_OBJ_ATTR_MATCH            0
 #define GNUTLS_PKCS11_OBJ_ATTR_CRT_TRUSTED      (GNUTLS_PKCS11_OBJ_FLAG_CRT | GNUTLS_PKCS11_OBJ_FLAG_MARK_TRUSTED)
-#define GNUTLS_PKCS11_OBJ_ATTR_CRT_WITH_PRIVKEY (GNUTLS_PKCS11_OBJ_FLAG_CRT | GNUTLS_PKCS11_OBJ_FLAG_WITH_PRIVKEY)
 #define GNUTLS_PKCS11_OBJ_ATTR_CRT_TRUSTED_CA   (GNUTLS_PKCS11_OBJ_FLAG_CRT | GNUTLS_PKCS11_OBJ_FLAG_MARK_CA | GNUTLS_PKCS11_OBJ_FLAG_MARK_TRUSTED)
+#define GNUTLS_PKCS11_OBJ_ATTR_CRT_WITH_PRIVKEY (GNUTLS_PKCS11_OBJ_FLAG_CRT | GNUTLS_PKCS11_OBJ_FLAG_WITH_PRIVKEY)
+#define gnutls_pkcs11_obj_attr_t                gnutls_pkcs11_obj_flags
 
 /* Older list import calls; attributes and flags are merged into one word. */
 #define gnutls_pkcs11_obj_list_import_url(p_list, n_list, url, attrs, flags) \
     gnutls_pkcs11_obj_list_import_url3(p_list, n_list, url, attrs|flags)
 #define gnutls_pkcs11_obj_list_import_url2(p_list, n_list, url, attrs, flags) \
     gnutls_pkcs11_obj_list_import_url4(p_list, n_list, url, attrs|flags)
-
-/* Certificates */
-#define gnutls_x509_crt_import_pkcs11_url gnutls_x509_crt_import_url
 
 /* Copying and deleting objects */
 #define gnutls_pkcs11_copy_x509_crt(url, crt, label, flags) \
@@ -72,6 +69,9 @@ extern "C" {
                                         flags) \
     gnutls_pkcs11_privkey_generate3(url, pk, bits, label, NULL, fmt, pubkey, \
                                     0, flags)
+
+/* Certificates */
+#define gnutls_x509_crt_import_pkcs11_url gnutls_x509_crt_import_url
 
 /* ---- Enumerations ------------------------------------------------------- */
 

@@ -35,8 +35,8 @@ typedef enum gnutls_pkcs12_bag_type_t {
 /* ---- Types -------------------------------------------------------------- */
 
 /* Structures */
-typedef struct gnutls_pkcs12_int *gnutls_pkcs12_t;
 typedef struct gnutls_pkcs12_bag_int *gnutls_pkcs12_bag_t;
+typedef struct gnutls_pkcs12_int *gnutls_pkcs12_t;
 
 /* ---- Functions ---------------------------------------------------------- */
 

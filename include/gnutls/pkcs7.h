@@ -35,8 +35,8 @@ typedef enum gnutls_pkcs7_sign_flags {
 /* ---- Types -------------------------------------------------------------- */
 
 /* Structures */
-typedef struct gnutls_pkcs7_int *gnutls_pkcs7_t;
 typedef struct gnutls_pkcs7_attrs_st *gnutls_pkcs7_attrs_t;
+typedef struct gnutls_pkcs7_int *gnutls_pkcs7_t;
 
 /* What is known about one PKCS #7 signature. */
 typedef struct gnutls_pkcs7_signature_info_st {
@@ -85,9 +85,9 @@ int gnutls_pkcs7_set_crt_raw(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crt);
 int gnutls_pkcs7_get_signature_count(gnutls_pkcs7_t pkcs7);
 int gnutls_pkcs7_get_signature_info(gnutls_pkcs7_t pkcs7, unsigned int idx,
                                     gnutls_pkcs7_signature_info_st *info);
-int gnutls_pkcs7_print_signature_info(gnutls_pkcs7_signature_info_st *info,
-                                      gnutls_certificate_print_formats_t format,
-                                      gnutls_datum_t *out);
+int gnutls_pkcs7_print_signature_info(
+        gnutls_pkcs7_signature_info_st *info,
+        gnutls_certificate_print_formats_t format, gnutls_datum_t *out);
 int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer,
                       gnutls_privkey_t signer_key, const gnutls_datum_t *data,
                       gnutls_pkcs7_attrs_t signed_attrs,

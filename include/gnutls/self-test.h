@@ -15,13 +15,13 @@ extern "C" {
 
 /* ---- Constants ---------------------------------------------------------- */
 
-/* Miscellaneous constants */
+/* Flags */
 #define GNUTLS_SELF_TEST_FLAG_ALL       1
 #define GNUTLS_SELF_TEST_FLAG_NO_COMPAT (1 << 1)
 
 /* ---- Functions ---------------------------------------------------------- */
 
-/* Other */
+/* Per-algorithm self tests */
 int gnutls_cipher_self_test(unsigned int flags,
                             gnutls_cipher_algorithm_t cipher);
 int gnutls_digest_self_test(unsigned int flags,

@@ -25,7 +25,7 @@ typedef enum {
 
 /* ---- Functions ---------------------------------------------------------- */
 
-/* Other */
+/* Kernel TLS and TCP Fast Open */
 gnutls_transport_ktls_enable_flags_t
 gnutls_transport_is_ktls_enabled(gnutls_session_t session);
 void gnutls_transport_set_fastopen(gnutls_session_t session, int fd,

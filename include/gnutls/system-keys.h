@@ -16,12 +16,12 @@ extern "C" {
 
 /* ---- Types -------------------------------------------------------------- */
 
-/* Other */
+/* Iterating over and managing system keys */
 typedef struct system_key_iter_st *gnutls_system_key_iter_t;
 
 /* ---- Functions ---------------------------------------------------------- */
 
-/* Other */
+/* Iterating over and managing system keys */
 int gnutls_system_key_add_x509(gnutls_x509_crt_t crt,
                                gnutls_x509_privkey_t privkey,
                                const char *label, char **cert_url,

@@ -15,7 +15,7 @@ extern "C" {
 
 /* ---- Constants ---------------------------------------------------------- */
 
-/* Miscellaneous constants */
+/* Key formats and flags */
 #define GNUTLS_TPM_KEY_SIGNING  (1 << 1)
 #define GNUTLS_TPM_REGISTER_KEY (1 << 2)
 #define GNUTLS_TPM_KEY_USER     (1 << 3)
@@ -31,16 +31,18 @@ typedef enum {
 
 /* ---- Types -------------------------------------------------------------- */
 
-/* Other */
+/* Key lists */
 typedef struct tpm_key_list_st *gnutls_tpm_key_list_t;
 
 /* ---- Functions ---------------------------------------------------------- */
 
-/* Other */
+/* Key lists */
 int gnutls_tpm_get_registered(gnutls_tpm_key_list_t *list);
 void gnutls_tpm_key_list_deinit(gnutls_tpm_key_list_t list);
 int gnutls_tpm_key_list_get_url(gnutls_tpm_key_list_t list, unsigned int idx,
                                 char **url, unsigned int flags);
+
+/* Key generation and removal */
 int gnutls_tpm_privkey_delete(const char *url, const char *srk_password);
 int gnutls_tpm_privkey_generate(gnutls_pk_algorithm_t pk, unsigned int bits,
                                 const char *srk_password,

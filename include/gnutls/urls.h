@@ -17,7 +17,7 @@ extern "C" {
 
 /* ---- Types -------------------------------------------------------------- */
 
-/* Other */
+/* Handlers for a URL scheme */
 typedef int (*gnutls_get_raw_issuer_func)(const char *, gnutls_x509_crt_t,
                                           gnutls_datum_t *, unsigned int);
 typedef int (*gnutls_privkey_import_url_func)(
@@ -41,7 +41,7 @@ typedef struct gnutls_custom_url_st {
 
 /* ---- Functions ---------------------------------------------------------- */
 
-/* Other */
+/* Registration */
 int gnutls_register_custom_url(const gnutls_custom_url_st *st);
 
 #ifdef __cplusplus

@@ -17,8 +17,8 @@ extern "C" {
 /* ---- Constants ---------------------------------------------------------- */
 
 /* Subject and issuer alternative names */
-#define gnutls_x509_ext_import_issuer_alt_name gnutls_x509_ext_import_subject_alt_name
 #define gnutls_x509_ext_export_issuer_alt_name gnutls_x509_ext_export_subject_alt_name
+#define gnutls_x509_ext_import_issuer_alt_name gnutls_x509_ext_import_subject_alt_name
 
 /* ---- Types -------------------------------------------------------------- */
 

@@ -16,58 +16,58 @@ extern "C" {
 /* ---- Constants ---------------------------------------------------------- */
 
 /* Object identifiers */
-#define GNUTLS_OID_X520_COUNTRY_NAME             "2.5.4.6"
-#define GNUTLS_OID_X520_ORGANIZATION_NAME        "2.5.4.10"
-#define GNUTLS_OID_X520_ORGANIZATIONAL_UNIT_NAME "2.5.4.11"
-#define GNUTLS_OID_X520_COMMON_NAME              "2.5.4.3"
-#define GNUTLS_OID_X520_LOCALITY_NAME            "2.5.4.7"
-#define GNUTLS_OID_X520_STATE_OR_PROVINCE_NAME   "2.5.4.8"
-#define GNUTLS_OID_X520_INITIALS                 "2.5.4.43"
-#define GNUTLS_OID_X520_GENERATION_QUALIFIER     "2.5.4.44"
-#define GNUTLS_OID_X520_SURNAME                  "2.5.4.4"
-#define GNUTLS_OID_X520_GIVEN_NAME               "2.5.4.42"
-#define GNUTLS_OID_X520_TITLE                    "2.5.4.12"
-#define GNUTLS_OID_X520_DN_QUALIFIER             "2.5.4.46"
-#define GNUTLS_OID_X520_PSEUDONYM                "2.5.4.65"
-#define GNUTLS_OID_X520_POSTALCODE               "2.5.4.17"
-#define GNUTLS_OID_X520_NAME                     "2.5.4.41"
+#define GNUTLS_KP_FLAG_DISALLOW_ANY              1
+#define GNUTLS_KP_ANY                            "2.5.29.37.0"
+#define GNUTLS_KP_CODE_SIGNING                   "1.3.6.1.5.5.7.3.3"
+#define GNUTLS_KP_EMAIL_PROTECTION               "1.3.6.1.5.5.7.3.4"
+#define GNUTLS_KP_IPSEC_IKE                      "1.3.6.1.5.5.7.3.17"
+#define GNUTLS_KP_MS_SMART_CARD_LOGON            "1.3.6.1.4.1.311.20.2.2"
+#define GNUTLS_KP_OCSP_SIGNING                   "1.3.6.1.5.5.7.3.9"
+#define GNUTLS_KP_TIME_STAMPING                  "1.3.6.1.5.5.7.3.8"
+#define GNUTLS_KP_TLS_WWW_CLIENT                 "1.3.6.1.5.5.7.3.2"
+#define GNUTLS_KP_TLS_WWW_SERVER                 "1.3.6.1.5.5.7.3.1"
+#define GNUTLS_OID_AD_CAISSUERS                  "1.3.6.1.5.5.7.48.2"
+#define GNUTLS_OID_AD_OCSP                       "1.3.6.1.5.5.7.48.1"
+#define GNUTLS_OID_AIA                           "1.3.6.1.5.5.7.1.1"
 #define GNUTLS_OID_LDAP_DC                       "0.9.2342.19200300.100.1.25"
 #define GNUTLS_OID_LDAP_UID                      "0.9.2342.19200300.100.1.1"
 #define GNUTLS_OID_PKCS9_EMAIL                   "1.2.840.113549.1.9.1"
-#define GNUTLS_OID_PKIX_DATE_OF_BIRTH            "1.3.6.1.5.5.7.9.1"
-#define GNUTLS_OID_PKIX_PLACE_OF_BIRTH           "1.3.6.1.5.5.7.9.2"
-#define GNUTLS_OID_PKIX_GENDER                   "1.3.6.1.5.5.7.9.3"
 #define GNUTLS_OID_PKIX_COUNTRY_OF_CITIZENSHIP   "1.3.6.1.5.5.7.9.4"
 #define GNUTLS_OID_PKIX_COUNTRY_OF_RESIDENCE     "1.3.6.1.5.5.7.9.5"
-#define GNUTLS_KP_TLS_WWW_SERVER                 "1.3.6.1.5.5.7.3.1"
-#define GNUTLS_KP_TLS_WWW_CLIENT                 "1.3.6.1.5.5.7.3.2"
-#define GNUTLS_KP_CODE_SIGNING                   "1.3.6.1.5.5.7.3.3"
-#define GNUTLS_KP_MS_SMART_CARD_LOGON            "1.3.6.1.4.1.311.20.2.2"
-#define GNUTLS_KP_EMAIL_PROTECTION               "1.3.6.1.5.5.7.3.4"
-#define GNUTLS_KP_TIME_STAMPING                  "1.3.6.1.5.5.7.3.8"
-#define GNUTLS_KP_OCSP_SIGNING                   "1.3.6.1.5.5.7.3.9"
-#define GNUTLS_KP_IPSEC_IKE                      "1.3.6.1.5.5.7.3.17"
-#define GNUTLS_KP_ANY                            "2.5.29.37.0"
-#define GNUTLS_KP_FLAG_DISALLOW_ANY              1
-#define GNUTLS_OID_AIA                           "1.3.6.1.5.5.7.1.1"
-#define GNUTLS_OID_AD_OCSP                       "1.3.6.1.5.5.7.48.1"
-#define GNUTLS_OID_AD_CAISSUERS                  "1.3.6.1.5.5.7.48.2"
-#define GNUTLS_X509EXT_OID_SUBJECT_KEY_ID        "2.5.29.14"
-#define GNUTLS_X509EXT_OID_KEY_USAGE             "2.5.29.15"
-#define GNUTLS_X509EXT_OID_PRIVATE_KEY_USAGE_PERIOD "2.5.29.16"
-#define GNUTLS_X509EXT_OID_SAN                   "2.5.29.17"
-#define GNUTLS_X509EXT_OID_IAN                   "2.5.29.18"
+#define GNUTLS_OID_PKIX_DATE_OF_BIRTH            "1.3.6.1.5.5.7.9.1"
+#define GNUTLS_OID_PKIX_GENDER                   "1.3.6.1.5.5.7.9.3"
+#define GNUTLS_OID_PKIX_PLACE_OF_BIRTH           "1.3.6.1.5.5.7.9.2"
+#define GNUTLS_OID_X520_COMMON_NAME              "2.5.4.3"
+#define GNUTLS_OID_X520_COUNTRY_NAME             "2.5.4.6"
+#define GNUTLS_OID_X520_DN_QUALIFIER             "2.5.4.46"
+#define GNUTLS_OID_X520_GENERATION_QUALIFIER     "2.5.4.44"
+#define GNUTLS_OID_X520_GIVEN_NAME               "2.5.4.42"
+#define GNUTLS_OID_X520_INITIALS                 "2.5.4.43"
+#define GNUTLS_OID_X520_LOCALITY_NAME            "2.5.4.7"
+#define GNUTLS_OID_X520_NAME                     "2.5.4.41"
+#define GNUTLS_OID_X520_ORGANIZATIONAL_UNIT_NAME "2.5.4.11"
+#define GNUTLS_OID_X520_ORGANIZATION_NAME        "2.5.4.10"
+#define GNUTLS_OID_X520_POSTALCODE               "2.5.4.17"
+#define GNUTLS_OID_X520_PSEUDONYM                "2.5.4.65"
+#define GNUTLS_OID_X520_STATE_OR_PROVINCE_NAME   "2.5.4.8"
+#define GNUTLS_OID_X520_SURNAME                  "2.5.4.4"
+#define GNUTLS_OID_X520_TITLE                    "2.5.4.12"
+#define GNUTLS_X509EXT_OID_AUTHORITY_INFO_ACCESS "1.3.6.1.5.5.7.1.1"
+#define GNUTLS_X509EXT_OID_AUTHORITY_KEY_ID      "2.5.29.35"
 #define GNUTLS_X509EXT_OID_BASIC_CONSTRAINTS     "2.5.29.19"
-#define GNUTLS_X509EXT_OID_NAME_CONSTRAINTS      "2.5.29.30"
 #define GNUTLS_X509EXT_OID_CRL_DIST_POINTS       "2.5.29.31"
 #define GNUTLS_X509EXT_OID_CRT_POLICY            "2.5.29.32"
-#define GNUTLS_X509EXT_OID_AUTHORITY_KEY_ID      "2.5.29.35"
-#define GNUTLS_X509EXT_OID_EXTENDED_KEY_USAGE    "2.5.29.37"
-#define GNUTLS_X509EXT_OID_INHIBIT_ANYPOLICY     "2.5.29.52"
-#define GNUTLS_X509EXT_OID_AUTHORITY_INFO_ACCESS "1.3.6.1.5.5.7.1.1"
-#define GNUTLS_X509EXT_OID_PROXY_CRT_INFO        "1.3.6.1.5.5.7.1.14"
-#define GNUTLS_X509EXT_OID_TLSFEATURES           "1.3.6.1.5.5.7.1.24"
 #define GNUTLS_X509EXT_OID_CT_SCT_V1             "1.3.6.1.4.1.11129.2.4.2"
+#define GNUTLS_X509EXT_OID_EXTENDED_KEY_USAGE    "2.5.29.37"
+#define GNUTLS_X509EXT_OID_IAN                   "2.5.29.18"
+#define GNUTLS_X509EXT_OID_INHIBIT_ANYPOLICY     "2.5.29.52"
+#define GNUTLS_X509EXT_OID_KEY_USAGE             "2.5.29.15"
+#define GNUTLS_X509EXT_OID_NAME_CONSTRAINTS      "2.5.29.30"
+#define GNUTLS_X509EXT_OID_PRIVATE_KEY_USAGE_PERIOD "2.5.29.16"
+#define GNUTLS_X509EXT_OID_PROXY_CRT_INFO        "1.3.6.1.5.5.7.1.14"
+#define GNUTLS_X509EXT_OID_SAN                   "2.5.29.17"
+#define GNUTLS_X509EXT_OID_SUBJECT_KEY_ID        "2.5.29.14"
+#define GNUTLS_X509EXT_OID_TLSFEATURES           "1.3.6.1.5.5.7.1.24"
 #define GNUTLS_X509_OID_POLICY_ANY               "2.5.29.54"
 
 /* Certificates: checks and verification */
@@ -82,19 +82,30 @@ extern "C" {
 /* Name constraints */
 #define GNUTLS_NAME_CONSTRAINTS_FLAG_APPEND GNUTLS_EXT_FLAG_APPEND
 
+/* CRL distribution points and revocation reasons */
+/*
+ * Misspelt alias.  Note that it expands with a trailing comma, exactly like
+ * the GnuTLS 3.7 definition, so it only fits in an enumerator list.
+ */
+#define GNUTLS_CRL_REASON_SUPERSEEDED GNUTLS_CRL_REASON_SUPERSEDED,
+
 /* Certificate policies */
 #define GNUTLS_MAX_QUALIFIERS 8
 
 /* Distinguished names */
-#define GNUTLS_X509_DN_OID_RETURN_OID 1
 #define GNUTLS_X509_DN_FLAG_COMPAT    1
+#define GNUTLS_X509_DN_OID_RETURN_OID 1
 
 /* Certificate revocation lists */
-#define gnutls_x509_crl_get_certificate_count gnutls_x509_crl_get_crt_count
 #define gnutls_x509_crl_get_certificate       gnutls_x509_crl_get_crt_serial
+#define gnutls_x509_crl_get_certificate_count gnutls_x509_crl_get_crt_count
 
 /* Extension flags */
 #define GNUTLS_EXT_FLAG_APPEND 1
+
+/* Private keys */
+/* The encryption scheme part of a gnutls_pkcs_encrypt_flags_t value. */
+#define GNUTLS_PKCS_CIPHER_MASK(x) ((x) & (~(GNUTLS_PKCS_NULL_PASSWORD)))
 
 /* Certificate verification */
 #define GNUTLS_VERIFY_ALLOW_BROKEN (GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2 | GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5)
@@ -103,27 +114,6 @@ extern "C" {
 /* Store a verification profile in the verification flags, and read it back. */
 #define GNUTLS_PROFILE_TO_VFLAGS(x) (((unsigned)x) << 24)
 #define GNUTLS_VFLAGS_TO_PROFILE(x) ((((unsigned)x) >> 24) & 0xff)
-
-/* Trust lists */
-#define GNUTLS_TL_VERIFY_CRL          1
-#define GNUTLS_TL_USE_IN_TLS          (1 << 1)
-#define GNUTLS_TL_NO_DUPLICATES       (1 << 2)
-#define GNUTLS_TL_NO_DUPLICATE_KEY    (1 << 3)
-#define GNUTLS_TL_GET_COPY            (1 << 4)
-#define GNUTLS_TL_FAIL_ON_INVALID_CRL (1 << 5)
-
-/* CRL distribution points and revocation reasons */
-
-/*
- * Misspelt alias.  Note that it expands with a trailing comma, exactly like
- * the GnuTLS 3.7 definition, so it only fits in an enumerator list.
- */
-#define GNUTLS_CRL_REASON_SUPERSEEDED GNUTLS_CRL_REASON_SUPERSEDED,
-
-/* Private keys */
-
-/* The encryption scheme part of a gnutls_pkcs_encrypt_flags_t value. */
-#define GNUTLS_PKCS_CIPHER_MASK(x) ((x) & (~(GNUTLS_PKCS_NULL_PASSWORD)))
 
 /* ---- Enumerations ------------------------------------------------------- */
 
@@ -268,16 +258,24 @@ typedef enum gnutls_trust_list_flags_t {
     GNUTLS_TL_FAIL_ON_INVALID_CRL = 1 << 5
 } gnutls_trust_list_flags_t;
 
+/* The same values as macros, so that #ifdef can test for them. */
+#define GNUTLS_TL_VERIFY_CRL          1
+#define GNUTLS_TL_USE_IN_TLS          (1 << 1)
+#define GNUTLS_TL_NO_DUPLICATES       (1 << 2)
+#define GNUTLS_TL_NO_DUPLICATE_KEY    (1 << 3)
+#define GNUTLS_TL_GET_COPY            (1 << 4)
+#define GNUTLS_TL_FAIL_ON_INVALID_CRL (1 << 5)
+
 /* ---- Types -------------------------------------------------------------- */
 
 /* Handles and basic structures */
+typedef struct gnutls_x509_crl_iter *gnutls_x509_crl_iter_t;
+typedef struct gnutls_x509_dn_st *gnutls_x509_dn_t;
 typedef struct gnutls_name_constraints_st *gnutls_x509_name_constraints_t;
 typedef struct gnutls_x509_spki_st *gnutls_x509_spki_t;
 typedef struct gnutls_x509_tlsfeatures_st *gnutls_x509_tlsfeatures_t;
-typedef struct gnutls_x509_dn_st *gnutls_x509_dn_t;
-typedef struct gnutls_x509_crl_iter *gnutls_x509_crl_iter_t;
-typedef struct gnutls_x509_trust_list_st *gnutls_x509_trust_list_t;
 typedef struct gnutls_x509_trust_list_iter *gnutls_x509_trust_list_iter_t;
+typedef struct gnutls_x509_trust_list_st *gnutls_x509_trust_list_t;
 
 /* Certificate policies */
 /* One certificate policy with its qualifiers. */
@@ -1234,12 +1232,10 @@ int gnutls_x509_trust_list_verify_crt2(gnutls_x509_trust_list_t list,
                                        unsigned int flags,
                                        unsigned int *voutput,
                                        gnutls_verify_output_function *func);
-int gnutls_x509_trust_list_verify_named_crt(gnutls_x509_trust_list_t list,
-                                            gnutls_x509_crt_t cert,
-                                            const void *name, size_t name_size,
-                                            unsigned int flags,
-                                            unsigned int *verify,
-                                            gnutls_verify_output_function *func);
+int gnutls_x509_trust_list_verify_named_crt(
+        gnutls_x509_trust_list_t list, gnutls_x509_crt_t cert,
+        const void *name, size_t name_size, unsigned int flags,
+        unsigned int *verify, gnutls_verify_output_function *func);
 
 /* Raw extensions */
 void gnutls_x509_ext_deinit(gnutls_x509_ext_st *ext);
