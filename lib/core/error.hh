@@ -61,6 +61,7 @@
     X(illegal_parameter, GNUTLS_E_ILLEGAL_PARAMETER, -325) \
     X(parsing_error, GNUTLS_E_PARSING_ERROR, -302) \
     X(self_test_error, GNUTLS_E_SELF_TEST_ERROR, -400) \
+    X(no_self_test, GNUTLS_E_NO_SELF_TEST, -401) \
     X(lib_in_error_state, GNUTLS_E_LIB_IN_ERROR_STATE, -402) \
     X(invalid_utf8_string, GNUTLS_E_INVALID_UTF8_STRING, -412) \
     X(record_overflow, GNUTLS_E_RECORD_OVERFLOW, -417) \
