@@ -31,9 +31,21 @@ run() {
     fi
     return
   fi
-  env LD_DEBUG=libs LD_DEBUG_OUTPUT="$tmp/ld" LD_LIBRARY_PATH="$libdir" ${pre:+LD_PRELOAD=$pre} \
+  timeout 60 env LD_DEBUG=libs LD_DEBUG_OUTPUT="$tmp/ld" LD_LIBRARY_PATH="$libdir" ${pre:+LD_PRELOAD=$pre} \
     ASAN_OPTIONS=detect_leaks=0 "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
   rc=$?
+  if [ $rc -eq 124 ] && [ -n "$pre" ]; then
+    # Some programs deadlock with the sanitizer runtime preloaded whatever
+    # libgnutls they use (msmtp does); only such a program is excused.
+    rm -f "$tmp"/ld.*
+    if ! timeout 20 env ${pre:+LD_PRELOAD=$pre} ASAN_OPTIONS=detect_leaks=0 "$@" > /dev/null 2>&1 < /dev/null; then
+      echo "note: $name hangs under the sanitizer runtime on the real GnuTLS too; not checked in this build"
+      return
+    fi
+  fi
+  if [ $rc -eq 124 ]; then
+    echo "FAIL: $name timed out on tlshim"; fail=1; rm -f "$tmp"/ld.*; return
+  fi
   loaded=$(cat "$tmp"/ld.* 2>/dev/null | sed -n 's/.*calling init: \(.*libgnutls\.so\.30\).*/\1/p' | head -n 1)
   rm -f "$tmp"/ld.*
   if [ "$loaded" != "$libdir/libgnutls.so.30" ]; then
