@@ -14,6 +14,7 @@
 #include "core/algo/algo.hh"
 
 namespace algo = tlshim::algo;
+using tlshim::api::raw;
 
 namespace {
 
@@ -27,18 +28,6 @@ R by_name(const char *name, F find, R none) noexcept
     return row != nullptr ? static_cast<R>(row->id) : none;
 }
 
-// The number an application passed for an enum parameter.  C callers may
-// pass any int there; reading such a value as the enum type would be
-// undefined behaviour in C++ (and -fsanitize=enum reports it), so the bytes
-// are copied instead of the value being loaded.
-template <typename E>
-int raw(const E &e) noexcept
-{
-    static_assert(sizeof(E) == sizeof(int));
-    int v;
-    std::memcpy(&v, &e, sizeof v);
-    return v;
-}
 
 template <typename Row>
 const char *name_of(const Row *row) noexcept

@@ -55,6 +55,19 @@ R guard_value(R on_error, F &&f) noexcept
     }
 }
 
+// The number an application passed for an enum parameter.  C callers may
+// pass any int there; loading such a value as the C++ enum type would be
+// undefined behaviour (and -fsanitize=enum reports it), so the bytes are
+// copied instead.  Use it before looking an enum argument up in a table.
+template <typename E>
+int raw(const E &e) noexcept
+{
+    static_assert(sizeof(E) == sizeof(int));
+    int v;
+    std::memcpy(&v, &e, sizeof v);
+    return v;
+}
+
 // Copies `len` bytes to a caller buffer of *size bytes, following GnuTLS's
 // convention: on a short buffer, *size receives the length needed and the
 // result is GNUTLS_E_SHORT_MEMORY_BUFFER.
