@@ -28,7 +28,7 @@ lib/abi/stubs.inc: $(ABI_TABLE) $(top_srcdir)/lib/abi/gen-abi.py
 	$(AM_V_GEN)$(MKDIR_P) lib/abi && $(ABI_GEN) stubs $(top_srcdir) $@
 BUILT_SOURCES += lib/abi/libgnutls.map lib/abi/stubs.inc
 CLEANFILES += lib/abi/libgnutls.map lib/abi/stubs.inc
-lib_libtlshim_la_SOURCES += lib/abi/stubs.cc lib/abi/private.h
+lib_libtlshim_la_SOURCES += lib/abi/stubs.cc lib/abi/private.h lib/abi/signature.hh
 
 # doc/compatibility.md follows the table: rebuilt whenever the table changes.
 # (A read-only source tree, as in distcheck, keeps the shipped copy; the

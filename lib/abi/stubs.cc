@@ -29,6 +29,7 @@
 #include <type_traits>
 
 #include "abi/private.h"
+#include "abi/signature.hh"
 #include "core/log.hh"
 
 // Deprecated functions are declared with a deprecation attribute; naming
@@ -36,17 +37,6 @@
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 namespace tlshim::abi {
-
-template <typename F>
-struct Signature;
-template <typename R, typename... A>
-struct Signature<R(A...)> {
-    using result = R;
-};
-template <typename R, typename... A>
-struct Signature<R(A..., ...)> {
-    using result = R;
-};
 
 template <typename R>
 R unimplemented(const char *name) noexcept

@@ -21,23 +21,8 @@
 : "${CLANGXX:=${CLANG}++}"
 : "${GNUTLS_REF_INCLUDE:=/usr/include}"
 
-here=$top_srcdir/tests/headers
-ours=$top_srcdir/include
-ref=$GNUTLS_REF_INCLUDE
-
-if [ ! -f "$ref/gnutls/gnutls.h" ]; then
-    echo "SKIP: reference GnuTLS headers not found in $ref/gnutls"
-    exit 77
-fi
-if ! command -v "$CLANG" >/dev/null 2>&1; then
-    echo "SKIP: $CLANG not found"
-    exit 77
-fi
-
-. "$here/common.sh"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-compile.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+test_name=check-compile
+. "$top_srcdir/tests/headers/common.sh"
 
 # A copy of the reference outside the system include path, so that its
 # warnings are not hidden the way system headers' are.

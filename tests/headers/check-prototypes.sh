@@ -20,23 +20,8 @@
 : "${GNUTLS_REF_INCLUDE:=/usr/include}"
 export CC CXX CLANG
 
-here=$top_srcdir/tests/headers
-ours=$top_srcdir/include
-ref=$GNUTLS_REF_INCLUDE
-
-if [ ! -f "$ref/gnutls/gnutls.h" ]; then
-    echo "SKIP: reference GnuTLS headers not found in $ref/gnutls"
-    exit 77
-fi
-if ! command -v "$CLANG" >/dev/null 2>&1; then
-    echo "SKIP: $CLANG not found (needed to read the headers)"
-    exit 77
-fi
-
-. "$here/common.sh"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-prototypes.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+test_name=check-prototypes
+. "$top_srcdir/tests/headers/common.sh"
 
 status=0
 "$PYTHON" "$here/check-prototypes.py" --ref "$ref" --ours "$ours" --tmp "$tmp" || status=1

@@ -23,23 +23,13 @@
 #include <type_traits>
 
 #include "abi/private.h"
+#include "abi/signature.hh"
 #include "check-main.hh"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #pragma GCC diagnostic ignored "-Wcast-function-type"
 
 namespace {
-template <typename F>
-struct Signature;
-template <typename R, typename... A>
-struct Signature<R(A...)> {
-    using result = R;
-};
-template <typename R, typename... A>
-struct Signature<R(A..., ...)> {
-    using result = R;
-};
-
 std::string g_log;
 void capture(int, const char *msg) { g_log += msg; }
 
@@ -63,7 +53,7 @@ void check_stub(void (*raw)(), const char *name)
 }
 }  // namespace
 
-#define TLSHIM_STUB(fn) check_stub<Signature<decltype(fn)>::result>(reinterpret_cast<void (*)()>(&fn), #fn);
+#define TLSHIM_STUB(fn) check_stub<tlshim::abi::Signature<decltype(fn)>::result>(reinterpret_cast<void (*)()>(&fn), #fn);
 
 START_TEST(every_stub_answers_unimplemented)
 {
