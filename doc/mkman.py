@@ -14,7 +14,7 @@ directly preceded by a gtk-doc style comment:
      *
      * Returns: what the function returns (not for void functions).
      *
-     * Since: 3.7.9
+     * Since: 3.6.0
      * Deprecated: what to use instead.
      **/
 

@@ -46,8 +46,6 @@ const char *name_of(const Row *row) noexcept
  * Gives the name of a protocol version, such as "TLS1.2" or "DTLS1.0".
  *
  * Returns: a static string, or %NULL if @version is not a known version.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_protocol_get_name(gnutls_protocol_t version)
 {
@@ -61,8 +59,6 @@ TLSHIM_API const char *gnutls_protocol_get_name(gnutls_protocol_t version)
  * Finds the protocol version with this name; letter case does not matter.
  *
  * Returns: the version, or %GNUTLS_VERSION_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_protocol_t gnutls_protocol_get_id(const char *name)
 {
@@ -75,8 +71,6 @@ TLSHIM_API gnutls_protocol_t gnutls_protocol_get_id(const char *name)
  * Lists the protocol versions the library supports, TLS versions first.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_protocol_t *gnutls_protocol_list(void)
 {
@@ -92,8 +86,6 @@ TLSHIM_API const gnutls_protocol_t *gnutls_protocol_list(void)
  * Gives the name of a cipher, such as "AES-128-GCM".
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_cipher_get_name(gnutls_cipher_algorithm_t algorithm)
 {
@@ -107,8 +99,6 @@ TLSHIM_API const char *gnutls_cipher_get_name(gnutls_cipher_algorithm_t algorith
  * Finds a supported cipher by name; letter case does not matter.
  *
  * Returns: the cipher, or %GNUTLS_CIPHER_UNKNOWN if no supported cipher has this name.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_cipher_algorithm_t gnutls_cipher_get_id(const char *name)
 {
@@ -122,8 +112,6 @@ TLSHIM_API gnutls_cipher_algorithm_t gnutls_cipher_get_id(const char *name)
  * null cipher comes last.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_cipher_algorithm_t *gnutls_cipher_list(void)
 {
@@ -137,8 +125,6 @@ TLSHIM_API const gnutls_cipher_algorithm_t *gnutls_cipher_list(void)
  * Gives the key length a cipher takes.
  *
  * Returns: the key size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API size_t gnutls_cipher_get_key_size(gnutls_cipher_algorithm_t algorithm)
 {
@@ -154,8 +140,6 @@ TLSHIM_API size_t gnutls_cipher_get_key_size(gnutls_cipher_algorithm_t algorithm
  * blocks of one byte.
  *
  * Returns: the block size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_cipher_get_block_size(gnutls_cipher_algorithm_t algorithm)
 {
@@ -172,8 +156,6 @@ TLSHIM_API unsigned gnutls_cipher_get_block_size(gnutls_cipher_algorithm_t algor
  * gnutls_aead_cipher_encrypt().
  *
  * Returns: the IV size in bytes; 0 for ciphers without an IV or unknown ones.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_cipher_get_iv_size(gnutls_cipher_algorithm_t algorithm)
 {
@@ -188,8 +170,6 @@ TLSHIM_API unsigned gnutls_cipher_get_iv_size(gnutls_cipher_algorithm_t algorith
  * Gives the length of the authentication tag of an AEAD cipher.
  *
  * Returns: the tag size in bytes; 0 for other ciphers and unknown ones.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_cipher_get_tag_size(gnutls_cipher_algorithm_t algorithm)
 {
@@ -206,8 +186,6 @@ TLSHIM_API unsigned gnutls_cipher_get_tag_size(gnutls_cipher_algorithm_t algorit
  * Gives the name of a MAC algorithm, such as "SHA256" for HMAC-SHA256.
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_mac_get_name(gnutls_mac_algorithm_t algorithm)
 {
@@ -221,8 +199,6 @@ TLSHIM_API const char *gnutls_mac_get_name(gnutls_mac_algorithm_t algorithm)
  * Finds a supported MAC algorithm by name; letter case does not matter.
  *
  * Returns: the MAC, or %GNUTLS_MAC_UNKNOWN if no supported MAC has this name.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_mac_algorithm_t gnutls_mac_get_id(const char *name)
 {
@@ -235,8 +211,6 @@ TLSHIM_API gnutls_mac_algorithm_t gnutls_mac_get_id(const char *name)
  * Lists the MAC algorithms the library supports, in its order of preference.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_mac_algorithm_t *gnutls_mac_list(void)
 {
@@ -251,8 +225,6 @@ TLSHIM_API const gnutls_mac_algorithm_t *gnutls_mac_list(void)
  * of its hash).
  *
  * Returns: the key size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API size_t gnutls_mac_get_key_size(gnutls_mac_algorithm_t algorithm)
 {
@@ -267,8 +239,6 @@ TLSHIM_API size_t gnutls_mac_get_key_size(gnutls_mac_algorithm_t algorithm)
  * Gives the nonce length of MACs that take one (UMAC, GMAC).
  *
  * Returns: the nonce size in bytes; 0 for MACs without a nonce and unknown ones.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API size_t gnutls_mac_get_nonce_size(gnutls_mac_algorithm_t algorithm)
 {
@@ -283,8 +253,6 @@ TLSHIM_API size_t gnutls_mac_get_nonce_size(gnutls_mac_algorithm_t algorithm)
  * Gives the length of the tag a MAC produces.
  *
  * Returns: the output size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_hmac_get_len(gnutls_mac_algorithm_t algorithm)
 {
@@ -299,8 +267,6 @@ TLSHIM_API unsigned gnutls_hmac_get_len(gnutls_mac_algorithm_t algorithm)
  * Gives the key length of a MAC, as gnutls_mac_get_key_size() does.
  *
  * Returns: the key size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_hmac_get_key_size(gnutls_mac_algorithm_t algorithm)
 {
@@ -316,8 +282,6 @@ TLSHIM_API unsigned gnutls_hmac_get_key_size(gnutls_mac_algorithm_t algorithm)
  * PKCS #12 structures) stands for.
  *
  * Returns: the MAC, or %GNUTLS_MAC_UNKNOWN if the identifier is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_mac_algorithm_t gnutls_oid_to_mac(const char *oid)
 {
@@ -333,8 +297,6 @@ TLSHIM_API gnutls_mac_algorithm_t gnutls_oid_to_mac(const char *oid)
  * Gives the name of a hash function, such as "SHA384".
  *
  * Returns: a static string, or %NULL if @algorithm is not a known digest.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_digest_get_name(gnutls_digest_algorithm_t algorithm)
 {
@@ -348,8 +310,6 @@ TLSHIM_API const char *gnutls_digest_get_name(gnutls_digest_algorithm_t algorith
  * Finds a hash function by name; letter case does not matter.
  *
  * Returns: the digest, or %GNUTLS_DIG_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_digest_algorithm_t gnutls_digest_get_id(const char *name)
 {
@@ -363,8 +323,6 @@ TLSHIM_API gnutls_digest_algorithm_t gnutls_digest_get_id(const char *name)
  * Gives the object identifier of a hash function, in dotted form.
  *
  * Returns: a static string, or %NULL if the digest has none or is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_digest_get_oid(gnutls_digest_algorithm_t algorithm)
 {
@@ -378,8 +336,6 @@ TLSHIM_API const char *gnutls_digest_get_oid(gnutls_digest_algorithm_t algorithm
  * Lists the hash functions the library supports, in its order of preference.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_digest_algorithm_t *gnutls_digest_list(void)
 {
@@ -393,8 +349,6 @@ TLSHIM_API const gnutls_digest_algorithm_t *gnutls_digest_list(void)
  * Gives the length of the output of a hash function.
  *
  * Returns: the digest size in bytes, or 0 if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_hash_get_len(gnutls_digest_algorithm_t algorithm)
 {
@@ -409,8 +363,6 @@ TLSHIM_API unsigned gnutls_hash_get_len(gnutls_digest_algorithm_t algorithm)
  * Finds the hash function an object identifier stands for.
  *
  * Returns: the digest, or %GNUTLS_DIG_UNKNOWN if the identifier is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_digest_algorithm_t gnutls_oid_to_digest(const char *oid)
 {
@@ -426,8 +378,6 @@ TLSHIM_API gnutls_digest_algorithm_t gnutls_oid_to_digest(const char *oid)
  * Gives the name of a TLS 1.2 key exchange method, such as "ECDHE-RSA".
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_kx_get_name(gnutls_kx_algorithm_t algorithm)
 {
@@ -441,8 +391,6 @@ TLSHIM_API const char *gnutls_kx_get_name(gnutls_kx_algorithm_t algorithm)
  * Finds a key exchange method by name; letter case does not matter.
  *
  * Returns: the method, or %GNUTLS_KX_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_kx_algorithm_t gnutls_kx_get_id(const char *name)
 {
@@ -456,8 +404,6 @@ TLSHIM_API gnutls_kx_algorithm_t gnutls_kx_get_id(const char *name)
  * preference.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_kx_algorithm_t *gnutls_kx_list(void)
 {
@@ -473,8 +419,6 @@ TLSHIM_API const gnutls_kx_algorithm_t *gnutls_kx_list(void)
  * Gives the name of a public-key algorithm, such as "RSA" or "EC/ECDSA".
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pk_algorithm_get_name(gnutls_pk_algorithm_t algorithm)
 {
@@ -489,8 +433,6 @@ TLSHIM_API const char *gnutls_pk_algorithm_get_name(gnutls_pk_algorithm_t algori
  * but never %NULL.
  *
  * Returns: a static string; "Unknown" if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pk_get_name(gnutls_pk_algorithm_t algorithm)
 {
@@ -506,8 +448,6 @@ TLSHIM_API const char *gnutls_pk_get_name(gnutls_pk_algorithm_t algorithm)
  * this one is case-sensitive.
  *
  * Returns: the algorithm, or %GNUTLS_PK_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_pk_algorithm_t gnutls_pk_get_id(const char *name)
 {
@@ -522,8 +462,6 @@ TLSHIM_API gnutls_pk_algorithm_t gnutls_pk_get_id(const char *name)
  * certificate's subject public key info.
  *
  * Returns: a static string, or %NULL if there is none or @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pk_get_oid(gnutls_pk_algorithm_t algorithm)
 {
@@ -538,8 +476,6 @@ TLSHIM_API const char *gnutls_pk_get_oid(gnutls_pk_algorithm_t algorithm)
  * under several identifiers may appear more than once.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_pk_algorithm_t *gnutls_pk_list(void)
 {
@@ -553,8 +489,6 @@ TLSHIM_API const gnutls_pk_algorithm_t *gnutls_pk_list(void)
  * Finds the public-key algorithm of a key identified by this OID.
  *
  * Returns: the algorithm, or %GNUTLS_PK_UNKNOWN if the identifier is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_pk_algorithm_t gnutls_oid_to_pk(const char *oid)
 {
@@ -570,8 +504,6 @@ TLSHIM_API gnutls_pk_algorithm_t gnutls_oid_to_pk(const char *oid)
  * a @hash digest.
  *
  * Returns: the signature algorithm, or %GNUTLS_SIGN_UNKNOWN if there is none.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_sign_algorithm_t gnutls_pk_to_sign(gnutls_pk_algorithm_t pk, gnutls_digest_algorithm_t hash)
 {
@@ -588,8 +520,6 @@ TLSHIM_API gnutls_sign_algorithm_t gnutls_pk_to_sign(gnutls_pk_algorithm_t pk, g
  * algorithms @bits is the curve size; for the others, the modulus size.
  *
  * Returns: the security level; %GNUTLS_SEC_PARAM_UNKNOWN when @bits is zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_sec_param_t gnutls_pk_bits_to_sec_param(gnutls_pk_algorithm_t algo, unsigned int bits)
 {
@@ -605,8 +535,6 @@ TLSHIM_API gnutls_sec_param_t gnutls_pk_bits_to_sec_param(gnutls_pk_algorithm_t 
  * Gives the name of a security level, such as "Medium".
  *
  * Returns: a static string; "Unknown" if @param is not a known level.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_sec_param_get_name(gnutls_sec_param_t param)
 {
@@ -624,8 +552,6 @@ TLSHIM_API const char *gnutls_sec_param_get_name(gnutls_sec_param_t param)
  * for elliptic-curve algorithms.
  *
  * Returns: the size in bits, or 0 if @param is not a known level.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned int gnutls_sec_param_to_pk_bits(gnutls_pk_algorithm_t algo, gnutls_sec_param_t param)
 {
@@ -639,8 +565,6 @@ TLSHIM_API unsigned int gnutls_sec_param_to_pk_bits(gnutls_pk_algorithm_t algo, 
  * Gives the strength of a symmetric key that matches a security level.
  *
  * Returns: the key size in bits, or 0 if @param is not a known level.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned int gnutls_sec_param_to_symmetric_bits(gnutls_sec_param_t param)
 {
@@ -657,8 +581,6 @@ TLSHIM_API unsigned int gnutls_sec_param_to_symmetric_bits(gnutls_sec_param_t pa
  * Gives the name of a signature algorithm, such as "RSA-PSS-RSAE-SHA256".
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_sign_get_name(gnutls_sign_algorithm_t algorithm)
 {
@@ -672,8 +594,6 @@ TLSHIM_API const char *gnutls_sign_get_name(gnutls_sign_algorithm_t algorithm)
  * Finds a signature algorithm by name; letter case does not matter.
  *
  * Returns: the algorithm, or %GNUTLS_SIGN_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_sign_algorithm_t gnutls_sign_get_id(const char *name)
 {
@@ -688,8 +608,6 @@ TLSHIM_API gnutls_sign_algorithm_t gnutls_sign_get_id(const char *name)
  * certificates.
  *
  * Returns: a static string, or %NULL if there is none or @sign is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_sign_get_oid(gnutls_sign_algorithm_t sign)
 {
@@ -705,8 +623,6 @@ TLSHIM_API const char *gnutls_sign_get_oid(gnutls_sign_algorithm_t sign)
  * per identifier.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_sign_algorithm_t *gnutls_sign_list(void)
 {
@@ -720,8 +636,6 @@ TLSHIM_API const gnutls_sign_algorithm_t *gnutls_sign_list(void)
  * Gives the digest a signature algorithm signs.
  *
  * Returns: the digest, or %GNUTLS_DIG_UNKNOWN if there is none or @sign is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_digest_algorithm_t gnutls_sign_get_hash_algorithm(gnutls_sign_algorithm_t sign)
 {
@@ -738,8 +652,6 @@ TLSHIM_API gnutls_digest_algorithm_t gnutls_sign_get_hash_algorithm(gnutls_sign_
  * RSA keys (see gnutls_sign_supports_pk_algorithm()).
  *
  * Returns: the algorithm, or %GNUTLS_PK_UNKNOWN if @sign is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_pk_algorithm_t gnutls_sign_get_pk_algorithm(gnutls_sign_algorithm_t sign)
 {
@@ -759,8 +671,6 @@ TLSHIM_API gnutls_pk_algorithm_t gnutls_sign_get_pk_algorithm(gnutls_sign_algori
  *
  * Returns: non-zero if the algorithm is secure for that use, zero otherwise
  * (also for unknown algorithms).
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_sign_is_secure2(gnutls_sign_algorithm_t algorithm, unsigned int flags)
 {
@@ -777,8 +687,6 @@ TLSHIM_API unsigned gnutls_sign_is_secure2(gnutls_sign_algorithm_t algorithm, un
  * The same as gnutls_sign_is_secure2() without flags.
  *
  * Returns: non-zero if the algorithm is considered secure, zero otherwise.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_sign_is_secure(gnutls_sign_algorithm_t algorithm)
 {
@@ -794,8 +702,6 @@ TLSHIM_API unsigned gnutls_sign_is_secure(gnutls_sign_algorithm_t algorithm)
  * Tells whether keys of type @pk can make signatures of type @sign.
  *
  * Returns: non-zero if they can, zero otherwise.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API unsigned gnutls_sign_supports_pk_algorithm(gnutls_sign_algorithm_t sign, gnutls_pk_algorithm_t pk)
 {
@@ -810,8 +716,6 @@ TLSHIM_API unsigned gnutls_sign_supports_pk_algorithm(gnutls_sign_algorithm_t si
  * Finds the signature algorithm an object identifier stands for.
  *
  * Returns: the algorithm, or %GNUTLS_SIGN_UNKNOWN if the identifier is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_sign_algorithm_t gnutls_oid_to_sign(const char *oid)
 {
@@ -827,8 +731,6 @@ TLSHIM_API gnutls_sign_algorithm_t gnutls_oid_to_sign(const char *oid)
  * Gives the name of an elliptic curve, such as "SECP256R1" or "X25519".
  *
  * Returns: a static string, or %NULL if @curve is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_ecc_curve_get_name(gnutls_ecc_curve_t curve)
 {
@@ -842,8 +744,6 @@ TLSHIM_API const char *gnutls_ecc_curve_get_name(gnutls_ecc_curve_t curve)
  * Finds a supported elliptic curve by name; letter case does not matter.
  *
  * Returns: the curve, or %GNUTLS_ECC_CURVE_INVALID if no supported curve has this name.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_ecc_curve_t gnutls_ecc_curve_get_id(const char *name)
 {
@@ -857,8 +757,6 @@ TLSHIM_API gnutls_ecc_curve_t gnutls_ecc_curve_get_id(const char *name)
  * Gives the object identifier of a curve, in dotted form.
  *
  * Returns: a static string, or %NULL if @curve is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_ecc_curve_get_oid(gnutls_ecc_curve_t curve)
 {
@@ -873,8 +771,6 @@ TLSHIM_API const char *gnutls_ecc_curve_get_oid(gnutls_ecc_curve_t curve)
  * Gives the size of the field elements of a curve.
  *
  * Returns: the size in bytes, or 0 if @curve is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_ecc_curve_get_size(gnutls_ecc_curve_t curve)
 {
@@ -889,8 +785,6 @@ TLSHIM_API int gnutls_ecc_curve_get_size(gnutls_ecc_curve_t curve)
  * Gives the public-key algorithm whose keys live on this curve.
  *
  * Returns: the algorithm, or %GNUTLS_PK_UNKNOWN if there is none or @curve is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_pk_algorithm_t gnutls_ecc_curve_get_pk(gnutls_ecc_curve_t curve)
 {
@@ -904,8 +798,6 @@ TLSHIM_API gnutls_pk_algorithm_t gnutls_ecc_curve_get_pk(gnutls_ecc_curve_t curv
  * Lists the elliptic curves the library supports.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_ecc_curve_t *gnutls_ecc_curve_list(void)
 {
@@ -920,8 +812,6 @@ TLSHIM_API const gnutls_ecc_curve_t *gnutls_ecc_curve_list(void)
  *
  * Returns: the curve, or %GNUTLS_ECC_CURVE_INVALID if the identifier is not
  * one of a supported curve.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_ecc_curve_t gnutls_oid_to_ecc_curve(const char *oid)
 {
@@ -943,8 +833,6 @@ TLSHIM_API unsigned _gnutls_ecc_curve_is_supported(gnutls_ecc_curve_t curve)
  * Gives the name of a group, such as "X25519" or "FFDHE2048".
  *
  * Returns: a static string, or %NULL if @group is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_group_get_name(gnutls_group_t group)
 {
@@ -958,8 +846,6 @@ TLSHIM_API const char *gnutls_group_get_name(gnutls_group_t group)
  * Finds a supported key exchange group by name; letter case does not matter.
  *
  * Returns: the group, or %GNUTLS_GROUP_INVALID if no supported group has this name.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_group_t gnutls_group_get_id(const char *name)
 {
@@ -973,8 +859,6 @@ TLSHIM_API gnutls_group_t gnutls_group_get_id(const char *name)
  * preference.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_group_t *gnutls_group_list(void)
 {
@@ -990,8 +874,6 @@ TLSHIM_API const gnutls_group_t *gnutls_group_list(void)
  * Gives the name of a certificate type: "X.509" or "Raw Public Key".
  *
  * Returns: a static string, or %NULL if @type is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_certificate_type_get_name(gnutls_certificate_type_t type)
 {
@@ -1005,8 +887,6 @@ TLSHIM_API const char *gnutls_certificate_type_get_name(gnutls_certificate_type_
  * Finds a certificate type by name; letter case does not matter.
  *
  * Returns: the type, or %GNUTLS_CRT_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_certificate_type_t gnutls_certificate_type_get_id(const char *name)
 {
@@ -1019,8 +899,6 @@ TLSHIM_API gnutls_certificate_type_t gnutls_certificate_type_get_id(const char *
  * Lists the certificate types the library supports.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const gnutls_certificate_type_t *gnutls_certificate_type_list(void)
 {
@@ -1037,8 +915,6 @@ TLSHIM_API const gnutls_certificate_type_t *gnutls_certificate_type_list(void)
  * compression) remains.
  *
  * Returns: a static string, or %NULL if @algorithm is not known.
- *
- * Since: 3.7.9
  * Deprecated: record compression is no longer supported.
  **/
 TLSHIM_API const char *gnutls_compression_get_name(gnutls_compression_method_t algorithm)
@@ -1053,8 +929,6 @@ TLSHIM_API const char *gnutls_compression_get_name(gnutls_compression_method_t a
  * Finds a record compression method by name; letter case does not matter.
  *
  * Returns: the method, or %GNUTLS_COMP_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  * Deprecated: record compression is no longer supported.
  **/
 TLSHIM_API gnutls_compression_method_t gnutls_compression_get_id(const char *name)
@@ -1068,8 +942,6 @@ TLSHIM_API gnutls_compression_method_t gnutls_compression_get_id(const char *nam
  * Lists the record compression methods: only the null method.
  *
  * Returns: a static array terminated by zero.
- *
- * Since: 3.7.9
  * Deprecated: record compression is no longer supported.
  **/
 TLSHIM_API const gnutls_compression_method_t *gnutls_compression_list(void)
@@ -1094,8 +966,6 @@ TLSHIM_API const gnutls_compression_method_t *gnutls_compression_list(void)
  *
  * Returns: the name of the suite (such as "TLS_ECDHE_RSA_AES_128_GCM_SHA256"),
  * or %NULL when @idx is past the end of the table.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_cipher_suite_info(size_t idx, unsigned char *cs_id, gnutls_kx_algorithm_t *kx,
                                                 gnutls_cipher_algorithm_t *cipher, gnutls_mac_algorithm_t *mac,
@@ -1131,8 +1001,6 @@ TLSHIM_API const char *gnutls_cipher_suite_info(size_t idx, unsigned char *cs_id
  * "ECDHE_RSA_AES_128_GCM_SHA256".
  *
  * Returns: a static string, or %NULL if no suite combines these algorithms.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_cipher_suite_get_name(gnutls_kx_algorithm_t kx_algorithm,
                                                     gnutls_cipher_algorithm_t cipher_algorithm,
@@ -1151,8 +1019,6 @@ TLSHIM_API const char *gnutls_cipher_suite_get_name(gnutls_kx_algorithm_t kx_alg
  * Describes a TLS alert in words, for example "Handshake failed".
  *
  * Returns: a static string, or %NULL if @alert is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_alert_get_name(gnutls_alert_description_t alert)
 {
@@ -1167,8 +1033,6 @@ TLSHIM_API const char *gnutls_alert_get_name(gnutls_alert_description_t alert)
  * Gives the symbolic name of a TLS alert, such as "GNUTLS_A_HANDSHAKE_FAILURE".
  *
  * Returns: a static string, or %NULL if @alert is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_alert_get_strname(gnutls_alert_description_t alert)
 {
@@ -1186,8 +1050,6 @@ TLSHIM_API const char *gnutls_alert_get_strname(gnutls_alert_description_t alert
  * in handshake hooks and logs.
  *
  * Returns: a static string; "Unknown Handshake packet" for unknown types.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_handshake_description_get_name(gnutls_handshake_description_t type)
 {
@@ -1203,8 +1065,6 @@ TLSHIM_API const char *gnutls_handshake_description_get_name(gnutls_handshake_de
  * Gives the name of a GOST 28147-89 S-box parameter set, such as "TC26-Z".
  *
  * Returns: a static string; "Unknown" if @param is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_gost_paramset_get_name(gnutls_gost_paramset_t param)
 {
@@ -1219,8 +1079,6 @@ TLSHIM_API const char *gnutls_gost_paramset_get_name(gnutls_gost_paramset_t para
  * Gives the object identifier of a GOST 28147-89 parameter set.
  *
  * Returns: a static string, or %NULL if @param is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_gost_paramset_get_oid(gnutls_gost_paramset_t param)
 {
@@ -1236,8 +1094,6 @@ TLSHIM_API const char *gnutls_gost_paramset_get_oid(gnutls_gost_paramset_t param
  *
  * Returns: the parameter set, or %GNUTLS_GOST_PARAMSET_UNKNOWN if the
  * identifier is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_gost_paramset_t gnutls_oid_to_gost_paramset(const char *oid)
 {
@@ -1253,8 +1109,6 @@ TLSHIM_API gnutls_gost_paramset_t gnutls_oid_to_gost_paramset(const char *oid)
  * Gives the name of a certificate verification profile, such as "Medium".
  *
  * Returns: a static string, or %NULL if @id is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_certificate_verification_profile_get_name(gnutls_certificate_verification_profiles_t id)
 {
@@ -1269,8 +1123,6 @@ TLSHIM_API const char *gnutls_certificate_verification_profile_get_name(gnutls_c
  * matter.
  *
  * Returns: the profile, or %GNUTLS_PROFILE_UNKNOWN if the name is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_certificate_verification_profiles_t gnutls_certificate_verification_profile_get_id(const char *name)
 {
@@ -1287,8 +1139,6 @@ TLSHIM_API gnutls_certificate_verification_profiles_t gnutls_certificate_verific
  * such as "PBES2-AES256-CBC".  The %GNUTLS_PKCS_NULL_PASSWORD flag is ignored.
  *
  * Returns: a static string, or %NULL if @schema is not exactly one known scheme.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pkcs_schema_get_name(unsigned int schema)
 {
@@ -1303,8 +1153,6 @@ TLSHIM_API const char *gnutls_pkcs_schema_get_name(unsigned int schema)
  * scheme: the cipher's for PBES2 schemes, the scheme's own otherwise.
  *
  * Returns: a static string, or %NULL if @schema is not exactly one known scheme.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pkcs_schema_get_oid(unsigned int schema)
 {
@@ -1319,8 +1167,6 @@ TLSHIM_API const char *gnutls_pkcs_schema_get_oid(unsigned int schema)
  * Gives a readable name of a PKCS #11 object type, such as "Private key".
  *
  * Returns: a static string; "Unknown" for unknown types.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_pkcs11_type_get_name(gnutls_pkcs11_obj_type_t type)
 {
@@ -1338,8 +1184,6 @@ TLSHIM_API const char *gnutls_pkcs11_type_get_name(gnutls_pkcs11_obj_type_t type
  *
  * Returns: zero on success, %GNUTLS_E_ILLEGAL_PARAMETER if the name is not
  * known, or %GNUTLS_E_INVALID_REQUEST if an argument is %NULL.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_srtp_get_profile_id(const char *name, gnutls_srtp_profile_t *profile)
 {
@@ -1359,8 +1203,6 @@ TLSHIM_API int gnutls_srtp_get_profile_id(const char *name, gnutls_srtp_profile_
  * Gives the name of a DTLS-SRTP protection profile.
  *
  * Returns: a static string, or %NULL if @profile is not known.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_srtp_get_profile_name(gnutls_srtp_profile_t profile)
 {
@@ -1383,8 +1225,6 @@ TLSHIM_API const char *gnutls_srtp_get_profile_name(gnutls_srtp_profile_t profil
  * read, so the request is always refused.
  *
  * Returns: %GNUTLS_E_INVALID_REQUEST.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_digest_set_secure(gnutls_digest_algorithm_t dig, unsigned int secure)
 {
@@ -1403,8 +1243,6 @@ TLSHIM_API int gnutls_digest_set_secure(gnutls_digest_algorithm_t dig, unsigned 
  * read, so the request is always refused.
  *
  * Returns: %GNUTLS_E_INVALID_REQUEST.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_sign_set_secure(gnutls_sign_algorithm_t sign, unsigned int secure)
 {
@@ -1423,8 +1261,6 @@ TLSHIM_API int gnutls_sign_set_secure(gnutls_sign_algorithm_t sign, unsigned int
  * tlshim does not read, so the request is always refused.
  *
  * Returns: %GNUTLS_E_INVALID_REQUEST.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_sign_set_secure_for_certs(gnutls_sign_algorithm_t sign, unsigned int secure)
 {
@@ -1443,8 +1279,6 @@ TLSHIM_API int gnutls_sign_set_secure_for_certs(gnutls_sign_algorithm_t sign, un
  * read, so the request is always refused.
  *
  * Returns: %GNUTLS_E_INVALID_REQUEST.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_ecc_curve_set_enabled(gnutls_ecc_curve_t curve, unsigned int enabled)
 {
@@ -1463,8 +1297,6 @@ TLSHIM_API int gnutls_ecc_curve_set_enabled(gnutls_ecc_curve_t curve, unsigned i
  * read, so the request is always refused.
  *
  * Returns: %GNUTLS_E_INVALID_REQUEST.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_protocol_set_enabled(gnutls_protocol_t version, unsigned int enabled)
 {

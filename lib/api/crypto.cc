@@ -121,8 +121,6 @@ bool pick_tag_size(const crypto::Aead &a, std::size_t requested, std::size_t &ou
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST when the algorithm
  * cannot be used, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hash_init(gnutls_hash_hd_t *dig, gnutls_digest_algorithm_t algorithm)
 {
@@ -146,8 +144,6 @@ TLSHIM_API int gnutls_hash_init(gnutls_hash_hd_t *dig, gnutls_digest_algorithm_t
  * Adds data to the message being digested.
  *
  * Returns: zero on success, or a negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hash(gnutls_hash_hd_t handle, const void *text, size_t textlen)
 {
@@ -165,8 +161,6 @@ TLSHIM_API int gnutls_hash(gnutls_hash_hd_t handle, const void *text, size_t tex
  *
  * Writes the digest of the data added so far and starts a new message in
  * the same context.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_hash_output(gnutls_hash_hd_t handle, void *digest)
 {
@@ -181,8 +175,6 @@ TLSHIM_API void gnutls_hash_output(gnutls_hash_hd_t handle, void *digest)
  *
  * Optionally writes the digest of the data added so far, then releases the
  * context and wipes its state.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_hash_deinit(gnutls_hash_hd_t handle, void *digest)
 {
@@ -204,8 +196,6 @@ TLSHIM_API void gnutls_hash_deinit(gnutls_hash_hd_t handle, void *digest)
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST when the algorithm
  * cannot be used, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hash_fast(gnutls_digest_algorithm_t algorithm, const void *text, size_t textlen,
                                 void *digest)
@@ -224,8 +214,6 @@ TLSHIM_API int gnutls_hash_fast(gnutls_digest_algorithm_t algorithm, const void 
  *
  * Returns: the new context (release it with gnutls_hash_deinit()), or
  * %NULL when memory is short.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_hash_hd_t gnutls_hash_copy(gnutls_hash_hd_t handle)
 {
@@ -252,8 +240,6 @@ TLSHIM_API gnutls_hash_hd_t gnutls_hash_copy(gnutls_hash_hd_t handle)
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for an unusable
  * algorithm or key, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hmac_init(gnutls_hmac_hd_t *dig, gnutls_mac_algorithm_t algorithm, const void *key,
                                 size_t keylen)
@@ -277,8 +263,6 @@ TLSHIM_API int gnutls_hmac_init(gnutls_hmac_hd_t *dig, gnutls_mac_algorithm_t al
  *
  * Sets the nonce of a MAC that uses one (UMAC, GMAC) and starts a new
  * message; other MACs ignore it.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_hmac_set_nonce(gnutls_hmac_hd_t handle, const void *nonce, size_t nonce_len)
 {
@@ -298,8 +282,6 @@ TLSHIM_API void gnutls_hmac_set_nonce(gnutls_hmac_hd_t handle, const void *nonce
  *
  * Returns: zero on success, or a negative error code (for GMAC, when more
  * data follows an output without a new nonce).
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hmac(gnutls_hmac_hd_t handle, const void *text, size_t textlen)
 {
@@ -317,8 +299,6 @@ TLSHIM_API int gnutls_hmac(gnutls_hmac_hd_t handle, const void *text, size_t tex
  *
  * Writes the MAC of the data added so far.  HMAC and CMAC contexts then
  * start a new message with the same key.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_hmac_output(gnutls_hmac_hd_t handle, void *digest)
 {
@@ -333,8 +313,6 @@ TLSHIM_API void gnutls_hmac_output(gnutls_hmac_hd_t handle, void *digest)
  *
  * Optionally writes the MAC of the data added so far, then releases the
  * context and wipes its key and state.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_hmac_deinit(gnutls_hmac_hd_t handle, void *digest)
 {
@@ -359,8 +337,6 @@ TLSHIM_API void gnutls_hmac_deinit(gnutls_hmac_hd_t handle, void *digest)
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for an unusable
  * algorithm or key, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hmac_fast(gnutls_mac_algorithm_t algorithm, const void *key, size_t keylen,
                                 const void *text, size_t textlen, void *digest)
@@ -379,8 +355,6 @@ TLSHIM_API int gnutls_hmac_fast(gnutls_mac_algorithm_t algorithm, const void *ke
  *
  * Returns: the new context (release it with gnutls_hmac_deinit()), or
  * %NULL when memory is short.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API gnutls_hmac_hd_t gnutls_hmac_copy(gnutls_hmac_hd_t handle)
 {
@@ -404,8 +378,6 @@ TLSHIM_API gnutls_hmac_hd_t gnutls_hmac_copy(gnutls_hmac_hd_t handle)
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST when @mac is not an
  * HMAC, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hkdf_extract(gnutls_mac_algorithm_t mac, const gnutls_datum_t *key,
                                    const gnutls_datum_t *salt, void *output)
@@ -428,8 +400,6 @@ TLSHIM_API int gnutls_hkdf_extract(gnutls_mac_algorithm_t mac, const gnutls_datu
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a non-HMAC
  * algorithm or too long an output, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hkdf_expand(gnutls_mac_algorithm_t mac, const gnutls_datum_t *key,
                                   const gnutls_datum_t *info, void *output, size_t length)
@@ -453,8 +423,6 @@ TLSHIM_API int gnutls_hkdf_expand(gnutls_mac_algorithm_t mac, const gnutls_datum
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a non-HMAC
  * algorithm or a zero iteration count, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_pbkdf2(gnutls_mac_algorithm_t mac, const gnutls_datum_t *key, const gnutls_datum_t *salt,
                              unsigned iter_count, void *output, size_t length)
@@ -486,8 +454,6 @@ TLSHIM_API int gnutls_pbkdf2(gnutls_mac_algorithm_t mac, const gnutls_datum_t *k
  * algorithm or a key or IV of the wrong size (some AES modes report the
  * wrong size as %GNUTLS_E_INTERNAL_ERROR, like GnuTLS), or another negative
  * error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_init(gnutls_cipher_hd_t *handle, gnutls_cipher_algorithm_t cipher,
                                   const gnutls_datum_t *key, const gnutls_datum_t *iv)
@@ -515,8 +481,6 @@ TLSHIM_API int gnutls_cipher_init(gnutls_cipher_hd_t *handle, gnutls_cipher_algo
  * Encrypts a buffer in place.  Block modes need a whole number of blocks.
  *
  * Returns: zero on success, or a negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_encrypt(const gnutls_cipher_hd_t handle, void *text, size_t textlen)
 {
@@ -536,8 +500,6 @@ TLSHIM_API int gnutls_cipher_encrypt(const gnutls_cipher_hd_t handle, void *text
  * here: compare the output of gnutls_cipher_tag() with the received tag.
  *
  * Returns: zero on success, or a negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_decrypt(const gnutls_cipher_hd_t handle, void *ciphertext, size_t ciphertextlen)
 {
@@ -559,8 +521,6 @@ TLSHIM_API int gnutls_cipher_decrypt(const gnutls_cipher_hd_t handle, void *ciph
  *
  * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when the output
  * buffer is smaller than the input, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_encrypt2(gnutls_cipher_hd_t handle, const void *text, size_t textlen,
                                       void *ciphertext, size_t ciphertextlen)
@@ -585,8 +545,6 @@ TLSHIM_API int gnutls_cipher_encrypt2(gnutls_cipher_hd_t handle, const void *tex
  *
  * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when the output
  * buffer is smaller than the input, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_decrypt2(gnutls_cipher_hd_t handle, const void *ciphertext, size_t ciphertextlen,
                                       void *text, size_t textlen)
@@ -614,8 +572,6 @@ TLSHIM_API int gnutls_cipher_decrypt2(gnutls_cipher_hd_t handle, const void *cip
  *
  * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when @ctext is
  * too small, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_encrypt3(gnutls_cipher_hd_t handle, const void *ptext, size_t ptext_len, void *ctext,
                                       size_t *ctext_len, unsigned flags)
@@ -671,8 +627,6 @@ TLSHIM_API int gnutls_cipher_encrypt3(gnutls_cipher_hd_t handle, const void *pte
  * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when @ptext is
  * too small, %GNUTLS_E_DECRYPTION_FAILED when the padding is malformed, or
  * another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_decrypt3(gnutls_cipher_hd_t handle, const void *ctext, size_t ctext_len, void *ptext,
                                       size_t *ptext_len, unsigned flags)
@@ -712,8 +666,6 @@ TLSHIM_API int gnutls_cipher_decrypt3(gnutls_cipher_hd_t handle, const void *cte
  *
  * Replaces the IV; for GCM and ChaCha20-Poly1305 this starts a new message.
  * An IV of a size the cipher does not accept is ignored.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_cipher_set_iv(gnutls_cipher_hd_t handle, void *iv, size_t ivlen)
 {
@@ -739,8 +691,6 @@ TLSHIM_API void gnutls_cipher_set_iv(gnutls_cipher_hd_t handle, void *iv, size_t
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a cipher without
  * authentication or a call out of order.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_add_auth(gnutls_cipher_hd_t handle, const void *text, size_t text_size)
 {
@@ -759,8 +709,6 @@ TLSHIM_API int gnutls_cipher_add_auth(gnutls_cipher_hd_t handle, const void *tex
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a cipher without
  * authentication.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_tag(gnutls_cipher_hd_t handle, void *tag, size_t tag_size)
 {
@@ -774,8 +722,6 @@ TLSHIM_API int gnutls_cipher_tag(gnutls_cipher_hd_t handle, void *tag, size_t ta
  * @handle: a cipher context
  *
  * Releases a cipher context and wipes its key.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_cipher_deinit(gnutls_cipher_hd_t handle)
 {
@@ -798,8 +744,6 @@ TLSHIM_API void gnutls_cipher_deinit(gnutls_cipher_hd_t handle)
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for an algorithm
  * that is not an AEAD or a key of the wrong size (%GNUTLS_E_INTERNAL_ERROR
  * for AES-GCM, like GnuTLS), or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_init(gnutls_aead_cipher_hd_t *handle, gnutls_cipher_algorithm_t cipher,
                                        const gnutls_datum_t *key)
@@ -824,8 +768,6 @@ TLSHIM_API int gnutls_aead_cipher_init(gnutls_aead_cipher_hd_t *handle, gnutls_c
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a key of the
  * wrong size.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_set_key(gnutls_aead_cipher_hd_t handle, const gnutls_datum_t *key)
 {
@@ -853,8 +795,6 @@ TLSHIM_API int gnutls_aead_cipher_set_key(gnutls_aead_cipher_hd_t handle, const 
  * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when @ctext
  * cannot hold @ptext_len plus the tag, %GNUTLS_E_INVALID_REQUEST for a tag
  * size or nonce the algorithm does not accept, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_encrypt(gnutls_aead_cipher_hd_t handle, const void *nonce, size_t nonce_len,
                                           const void *auth, size_t auth_len, size_t tag_size, const void *ptext,
@@ -900,8 +840,6 @@ TLSHIM_API int gnutls_aead_cipher_encrypt(gnutls_aead_cipher_hd_t handle, const 
  * Returns: zero on success, %GNUTLS_E_DECRYPTION_FAILED when the message
  * is not authentic (nothing is released then), %GNUTLS_E_SHORT_MEMORY_BUFFER
  * when @ptext is too small, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t handle, const void *nonce, size_t nonce_len,
                                           const void *auth, size_t auth_len, size_t tag_size, const void *ctext,
@@ -952,8 +890,6 @@ TLSHIM_API int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t handle, const 
  *
  * Returns: zero on success, or a negative error code as for
  * gnutls_aead_cipher_encrypt().
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_encryptv(gnutls_aead_cipher_hd_t handle, const void *nonce, size_t nonce_len,
                                            const giovec_t *auth_iov, int auth_iovcnt, size_t tag_size,
@@ -990,8 +926,6 @@ TLSHIM_API int gnutls_aead_cipher_encryptv(gnutls_aead_cipher_hd_t handle, const
  *
  * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for an unacceptable
  * tag size or nonce, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_encryptv2(gnutls_aead_cipher_hd_t handle, const void *nonce, size_t nonce_len,
                                             const giovec_t *auth_iov, int auth_iovcnt, const giovec_t *iov,
@@ -1034,8 +968,6 @@ TLSHIM_API int gnutls_aead_cipher_encryptv2(gnutls_aead_cipher_hd_t handle, cons
  *
  * Returns: zero on success, %GNUTLS_E_DECRYPTION_FAILED when the data is
  * not authentic, or another negative error code.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_aead_cipher_decryptv2(gnutls_aead_cipher_hd_t handle, const void *nonce, size_t nonce_len,
                                             const giovec_t *auth_iov, int auth_iovcnt, const giovec_t *iov,
@@ -1065,8 +997,6 @@ TLSHIM_API int gnutls_aead_cipher_decryptv2(gnutls_aead_cipher_hd_t handle, cons
  * @handle: an AEAD context
  *
  * Releases an AEAD context and wipes its key.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_aead_cipher_deinit(gnutls_aead_cipher_hd_t handle)
 {
@@ -1089,8 +1019,6 @@ TLSHIM_API void gnutls_aead_cipher_deinit(gnutls_aead_cipher_hd_t handle)
  *
  * Returns: zero on success, %GNUTLS_E_RANDOM_FAILED for an unknown level or
  * when the system's entropy source fails.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_rnd(gnutls_rnd_level_t level, void *data, size_t len)
 {
@@ -1106,8 +1034,6 @@ TLSHIM_API int gnutls_rnd(gnutls_rnd_level_t level, void *data, size_t len)
  *
  * Makes the random generators of every thread reseed from the operating
  * system before their next output.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_rnd_refresh(void)
 {
@@ -1127,8 +1053,6 @@ TLSHIM_API void gnutls_rnd_refresh(void)
  *
  * Returns: zero when the answers are right, %GNUTLS_E_SELF_TEST_ERROR when
  * one is wrong, %GNUTLS_E_NO_SELF_TEST when the algorithm has no test.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_digest_self_test(unsigned flags, gnutls_digest_algorithm_t digest)
 {
@@ -1144,8 +1068,6 @@ TLSHIM_API int gnutls_digest_self_test(unsigned flags, gnutls_digest_algorithm_t
  *
  * Returns: zero when the answers are right, %GNUTLS_E_SELF_TEST_ERROR when
  * one is wrong, %GNUTLS_E_NO_SELF_TEST when the algorithm has no test.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_mac_self_test(unsigned flags, gnutls_mac_algorithm_t mac)
 {
@@ -1162,8 +1084,6 @@ TLSHIM_API int gnutls_mac_self_test(unsigned flags, gnutls_mac_algorithm_t mac)
  *
  * Returns: zero when the answers are right, %GNUTLS_E_SELF_TEST_ERROR when
  * one is wrong, %GNUTLS_E_NO_SELF_TEST when the algorithm has no test.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_cipher_self_test(unsigned flags, gnutls_cipher_algorithm_t cipher)
 {
@@ -1179,8 +1099,6 @@ TLSHIM_API int gnutls_cipher_self_test(unsigned flags, gnutls_cipher_algorithm_t
  *
  * Returns: zero when the answers are right, %GNUTLS_E_SELF_TEST_ERROR when
  * one is wrong, %GNUTLS_E_NO_SELF_TEST when the algorithm has no test.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_hkdf_self_test(unsigned flags, gnutls_mac_algorithm_t mac)
 {
@@ -1196,8 +1114,6 @@ TLSHIM_API int gnutls_hkdf_self_test(unsigned flags, gnutls_mac_algorithm_t mac)
  *
  * Returns: zero when the answers are right, %GNUTLS_E_SELF_TEST_ERROR when
  * one is wrong, %GNUTLS_E_NO_SELF_TEST when the algorithm has no test.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_pbkdf2_self_test(unsigned flags, gnutls_mac_algorithm_t mac)
 {

@@ -19,8 +19,6 @@ namespace algo = tlshim::algo;
  *
  * Returns: a static string, never %NULL; codes the library does not know
  * share one generic description.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_strerror(int error)
 {
@@ -35,8 +33,6 @@ TLSHIM_API const char *gnutls_strerror(int error)
  * "GNUTLS_E_AGAIN" for %GNUTLS_E_AGAIN.
  *
  * Returns: a static string, or %NULL if the code has no name.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API const char *gnutls_strerror_name(int error)
 {
@@ -50,8 +46,6 @@ TLSHIM_API const char *gnutls_strerror_name(int error)
  *
  * Writes the description of an error code (see gnutls_strerror()) to the
  * standard error stream, on a line starting with "GnuTLS error: ".
- *
- * Since: 3.7.9
  **/
 TLSHIM_API void gnutls_perror(int error)
 {
@@ -68,8 +62,6 @@ TLSHIM_API void gnutls_perror(int error)
  * positive values are never fatal, and unknown negative codes always are.
  *
  * Returns: non-zero if the error is fatal, zero otherwise.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_error_is_fatal(int error)
 {
@@ -86,8 +78,6 @@ TLSHIM_API int gnutls_error_is_fatal(int error)
  * Codes without a more specific alert map to an internal_error alert.
  *
  * Returns: a gnutls_alert_description_t value.
- *
- * Since: 3.7.9
  **/
 TLSHIM_API int gnutls_error_to_alert(int err, int *level)
 {
