@@ -19,6 +19,13 @@ tests_unit_test_global_LDADD = $(UNIT_LDADD)
 tests_unit_test_abi_data_SOURCES = tests/unit/test-abi-data.cc tests/unit/check-main.hh
 tests_unit_test_abi_data_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_abi_data_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/debug-env
+TESTS += tests/unit/check-debug-env.sh
+EXTRA_DIST += tests/unit/check-debug-env.sh
+tests_unit_debug_env_SOURCES = tests/unit/debug-env.cc
+tests_unit_debug_env_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_debug_env_LDADD = $(UNIT_LDADD)
+
 tests_unit_test_stubs_SOURCES = tests/unit/test-stubs.cc tests/unit/check-main.hh
 tests_unit_test_stubs_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_stubs_LDADD = $(UNIT_LDADD)
