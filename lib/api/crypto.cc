@@ -578,37 +578,16 @@ TLSHIM_API int gnutls_cipher_encrypt3(gnutls_cipher_hd_t handle, const void *pte
 {
     if (handle == nullptr || ctext_len == nullptr || (ptext == nullptr && ptext_len != 0) || ctext == nullptr)
         return GNUTLS_E_INVALID_REQUEST;
-    std::size_t block = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0 ? handle->cipher->padding_block() : 0;
-    std::size_t pad = block != 0 ? block - ptext_len % block : 0;
-    if (ptext_len > SIZE_MAX - pad)
-        return GNUTLS_E_INVALID_REQUEST;
-    std::size_t total = ptext_len + pad;
-    if (*ctext_len < total)
-        return GNUTLS_E_SHORT_MEMORY_BUFFER;
     auto *out = static_cast<std::uint8_t *>(ctext);
-    const auto *in = static_cast<const std::uint8_t *>(ptext);
-    if (pad == 0) {
-        if (Err e = handle->cipher->encrypt(in, out, total); !tlshim::ok(e))
-            return to_gnutls(e);
-        *ctext_len = total;
-        return 0;
-    }
-    // The whole blocks, then the padded last block as a second operation
-    // (GnuTLS does the same; for XTS each call is a separate data unit).
-    std::size_t whole = ptext_len - ptext_len % block;
-    std::uint8_t last[64];
-    std::size_t rest = ptext_len - whole;
-    if (rest != 0)
-        std::memcpy(last, in + whole, rest);
-    std::memset(last + rest, static_cast<int>(pad), pad);
-    if (whole != 0)
-        if (Err e = handle->cipher->encrypt(in, out, whole); !tlshim::ok(e))
-            return to_gnutls(e);
-    Err e = handle->cipher->encrypt(last, out + whole, block);
-    tlshim::secure_wipe(last, sizeof last);
+    Bytes in(static_cast<const std::uint8_t *>(ptext), ptext_len);
+    std::size_t written = 0;
+    Err e = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0
+                ? handle->cipher->encrypt_padded(in, MutableBytes(out, *ctext_len), written)
+                : (*ctext_len < ptext_len ? Err::short_memory_buffer
+                                          : handle->cipher->encrypt(in.data(), out, in.size()));
     if (!tlshim::ok(e))
         return to_gnutls(e);
-    *ctext_len = total;
+    *ctext_len = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0 ? written : ptext_len;
     return 0;
 }
 
@@ -633,28 +612,16 @@ TLSHIM_API int gnutls_cipher_decrypt3(gnutls_cipher_hd_t handle, const void *cte
 {
     if (handle == nullptr || ptext_len == nullptr || ptext == nullptr || (ctext == nullptr && ctext_len != 0))
         return GNUTLS_E_INVALID_REQUEST;
-    if (*ptext_len < ctext_len)
-        return GNUTLS_E_SHORT_MEMORY_BUFFER;
-    auto *out = static_cast<std::uint8_t *>(ptext);
-    if (Err e = handle->cipher->decrypt(static_cast<const std::uint8_t *>(ctext), out, ctext_len); !tlshim::ok(e))
+    Bytes in(static_cast<const std::uint8_t *>(ctext), ctext_len);
+    MutableBytes out(static_cast<std::uint8_t *>(ptext), *ptext_len);
+    std::size_t written = 0;
+    Err e = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0
+                ? handle->cipher->decrypt_padded(in, out, written)
+                : (out.size() < in.size() ? Err::short_memory_buffer
+                                          : handle->cipher->decrypt(in.data(), out.data(), in.size()));
+    if (!tlshim::ok(e))
         return to_gnutls(e);
-    std::size_t block = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0 ? handle->cipher->padding_block() : 0;
-    if (block == 0) {
-        *ptext_len = ctext_len;
-        return 0;
-    }
-    // Check the padding without branching on its bytes.
-    unsigned pad = ctext_len != 0 ? out[ctext_len - 1] : 0;
-    unsigned bad = static_cast<unsigned>(pad == 0) | static_cast<unsigned>(pad > block) |
-                   static_cast<unsigned>(pad > ctext_len);
-    if (bad == 0)
-        for (std::size_t i = ctext_len - pad; i < ctext_len; i++)
-            bad |= out[i] ^ pad;
-    if (bad != 0) {
-        tlshim::secure_wipe(out, ctext_len);
-        return GNUTLS_E_DECRYPTION_FAILED;
-    }
-    *ptext_len = ctext_len - pad;
+    *ptext_len = (flags & GNUTLS_CIPHER_PADDING_PKCS7) != 0 ? written : ctext_len;
     return 0;
 }
 

@@ -493,4 +493,74 @@ bool Cipher::accepts_iv(std::size_t len) const noexcept
     return s != nullptr && iv_fits(*s, len);
 }
 
+std::size_t Cipher::padded_size(std::size_t len) const noexcept
+{
+    std::size_t block = padding_block();
+    return block != 0 ? len + (block - len % block) : len;
+}
+
+Err Cipher::encrypt_padded(Bytes in, MutableBytes out, std::size_t &written) noexcept
+{
+    std::size_t block = padding_block();
+    std::size_t total = padded_size(in.size());
+    if (total < in.size())
+        return Err::invalid_request;
+    if (out.size() < total)
+        return Err::short_memory_buffer;
+    if (block == 0) {
+        if (Err e = encrypt(in.data(), out.data(), in.size()); !ok(e))
+            return e;
+        written = total;
+        return Err::ok;
+    }
+    // The whole blocks first, then the padded last block as a second
+    // operation (as GnuTLS does; for XTS each call is its own data unit).
+    std::size_t whole = in.size() - in.size() % block;
+    std::size_t pad = total - in.size();
+    std::uint8_t last[64];
+    if (block > sizeof last)
+        return Err::internal;
+    if (in.size() != whole)
+        std::memcpy(last, in.data() + whole, in.size() - whole);
+    std::memset(last + (in.size() - whole), static_cast<int>(pad), pad);
+    Err e = whole != 0 ? encrypt(in.data(), out.data(), whole) : Err::ok;
+    if (ok(e))
+        e = encrypt(last, out.data() + whole, block);
+    secure_wipe(last, sizeof last);
+    if (!ok(e))
+        return e;
+    written = total;
+    return Err::ok;
+}
+
+Err Cipher::decrypt_padded(Bytes in, MutableBytes out, std::size_t &written) noexcept
+{
+    if (out.size() < in.size())
+        return Err::short_memory_buffer;
+    if (Err e = decrypt(in.data(), out.data(), in.size()); !ok(e))
+        return e;
+    std::size_t block = padding_block();
+    if (block == 0) {
+        written = in.size();
+        return Err::ok;
+    }
+    std::size_t len = in.size();
+    // pad must be in 1..min(block, len) and the last pad bytes must all
+    // equal it; every byte of the last block is examined whatever pad is.
+    std::size_t span = len < block ? len : block;
+    const std::uint8_t *tail = out.data() + len - span;
+    unsigned pad = span != 0 ? tail[span - 1] : 0;
+    unsigned bad = static_cast<unsigned>(pad == 0) | static_cast<unsigned>(pad > span);
+    for (std::size_t i = 0; i < span; i++) {
+        unsigned in_pad = static_cast<unsigned>(span - i <= pad);  // byte i is padding
+        bad |= in_pad & static_cast<unsigned>(tail[i] != pad);
+    }
+    if (bad != 0) {
+        secure_wipe(out.data(), len);
+        return Err::decryption_failed;
+    }
+    written = len - pad;
+    return Err::ok;
+}
+
 }  // namespace tlshim::crypto

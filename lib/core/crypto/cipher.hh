@@ -45,6 +45,17 @@ public:
     // Whether an output buffer shorter than the input is an error.
     virtual bool strict_output() const noexcept { return true; }
 
+    // Encryption with PKCS#7 padding (RFC 5652 section 6.3) for the modes
+    // that have a padding_block(), plain encryption otherwise.  `out` must
+    // hold padded_size(len) bytes; `written` receives the output length.
+    std::size_t padded_size(std::size_t len) const noexcept;
+    Err encrypt_padded(Bytes in, MutableBytes out, std::size_t &written) noexcept;
+    // Decrypts `in` into `out` (at least in.size() bytes) and removes PKCS#7
+    // padding when the mode has it.  A malformed padding gives
+    // Err::decryption_failed and wipes the output; the check reads the whole
+    // last block without branching on its contents.
+    Err decrypt_padded(Bytes in, MutableBytes out, std::size_t &written) noexcept;
+
 protected:
     explicit Cipher(gnutls_cipher_algorithm_t alg) noexcept : alg_(alg) {}
 
