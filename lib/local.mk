@@ -4,8 +4,8 @@
 
 noinst_LTLIBRARIES += lib/libtlshim.la
 lib_libtlshim_la_SOURCES =
-lib_libtlshim_la_CPPFLAGS = $(AM_CPPFLAGS) $(NETTLE_CFLAGS) $(HOGWEED_CFLAGS) $(GMP_CFLAGS) $(TASN1_CFLAGS)
-lib_libtlshim_la_LIBADD = $(HOGWEED_LIBS) $(NETTLE_LIBS) $(GMP_LIBS) $(TASN1_LIBS)
+lib_libtlshim_la_CPPFLAGS = $(AM_CPPFLAGS) $(NETTLE_CFLAGS) $(HOGWEED_CFLAGS) $(GMP_CFLAGS) $(TASN1_CFLAGS) $(IDN2_CFLAGS)
+lib_libtlshim_la_LIBADD = $(HOGWEED_LIBS) $(NETTLE_LIBS) $(GMP_LIBS) $(TASN1_LIBS) $(IDN2_LIBS)
 
 lib_LTLIBRARIES += lib/libgnutls.la
 lib_libgnutls_la_SOURCES =

@@ -4,7 +4,7 @@
 # tlshim need (only the missing ones).  Run as root; a no-op when all are there.
 set -e
 PKGS="build-essential autoconf automake libtool pkg-config python3 \
- nettle-dev libgmp-dev libtasn1-6-dev check \
+ nettle-dev libgmp-dev libtasn1-6-dev libidn2-dev check \
  libgnutls28-dev gnutls-bin wget openssl clang groff-base man-db \
  lftp msmtp ldap-utils git lighttpd lighttpd-mod-gnutls"
 missing=

@@ -6,8 +6,11 @@ tests_encoding_diff_encoding_SOURCES = tests/encoding/diff-encoding.c
 tests_encoding_diff_encoding_LDADD = $(DIFF_LDADD)
 tests_encoding_corpus_base64_SOURCES = tests/encoding/corpus-base64.c
 tests_encoding_corpus_base64_LDADD = $(DIFF_LDADD)
-TESTS += tests/encoding/diff-encoding.sh tests/encoding/corpus-base64.sh
-EXTRA_DIST += tests/encoding/diff-encoding.sh tests/encoding/corpus-base64.sh
+check_PROGRAMS += tests/encoding/diff-idna
+tests_encoding_diff_idna_SOURCES = tests/encoding/diff-idna.c
+tests_encoding_diff_idna_LDADD = $(DIFF_LDADD)
+TESTS += tests/encoding/diff-encoding.sh tests/encoding/corpus-base64.sh tests/encoding/diff-idna.sh
+EXTRA_DIST += tests/encoding/diff-encoding.sh tests/encoding/corpus-base64.sh tests/encoding/diff-idna.sh
 
 if HAVE_CHECK
 check_PROGRAMS += tests/encoding/test-encoding

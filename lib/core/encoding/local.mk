@@ -7,4 +7,5 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/encoding/hex.hh lib/core/encoding/hex.cc \
 	lib/core/encoding/text.hh lib/core/encoding/text.cc \
 	lib/core/encoding/memory.hh lib/core/encoding/memory.cc \
-	lib/api/encoding.cc
+	lib/core/encoding/idna.hh lib/core/encoding/idna.cc \
+	lib/api/encoding.cc lib/api/idna.cc
