@@ -679,8 +679,11 @@ def check_func(project, fn):
 # troff output
 
 def esc(s):
-    """Escape text for troff (inside a line; see protect_line for line starts)."""
-    return s.replace("\\", "\\e")
+    """Escape text for troff (inside a line; see protect_line for line starts).
+    Characters outside ASCII become troff's \\[uXXXX] escapes, which groff
+    renders on every output device."""
+    s = s.replace("\\", "\\e")
+    return "".join(c if ord(c) < 0x80 else "\\[u%04X]" % ord(c) for c in s)
 
 
 def esc_arg(s):
