@@ -48,3 +48,4 @@ include lib/api/local.mk
 include lib/core/crypto/local.mk
 include lib/core/algo/local.mk
 include lib/core/encoding/local.mk
+include lib/core/pk/local.mk
