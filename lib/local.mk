@@ -49,3 +49,5 @@ include lib/core/crypto/local.mk
 include lib/core/algo/local.mk
 include lib/core/encoding/local.mk
 include lib/core/pk/local.mk
+include lib/core/asn1/local.mk
+include lib/core/x509/local.mk

@@ -7,6 +7,7 @@ include tests/crypto/local.mk
 include tests/algo/local.mk
 include tests/encoding/local.mk
 include tests/pk/local.mk
+include tests/x509/local.mk
 EXTRA_DIST += tests/common/loaded-lib.h tests/common/run-diff.sh
 # Differential programs: built against the public headers, linked to the
 # system's libgnutls (ABI-identical), and run by run-diff.sh on both libraries.

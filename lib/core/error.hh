@@ -46,7 +46,18 @@
     X(pkcs1_wrong_pad, GNUTLS_E_PKCS1_WRONG_PAD, -57) \
     X(internal, GNUTLS_E_INTERNAL_ERROR, -59) \
     X(file_error, GNUTLS_E_FILE_ERROR, -64) \
+    X(x509_unknown_san, GNUTLS_E_X509_UNKNOWN_SAN, -62) \
+    X(asn1_element_not_found, GNUTLS_E_ASN1_ELEMENT_NOT_FOUND, -67) \
+    X(asn1_identifier_not_found, GNUTLS_E_ASN1_IDENTIFIER_NOT_FOUND, -68) \
     X(asn1_der_error, GNUTLS_E_ASN1_DER_ERROR, -69) \
+    X(asn1_value_not_found, GNUTLS_E_ASN1_VALUE_NOT_FOUND, -70) \
+    X(asn1_generic_error, GNUTLS_E_ASN1_GENERIC_ERROR, -71) \
+    X(asn1_value_not_valid, GNUTLS_E_ASN1_VALUE_NOT_VALID, -72) \
+    X(asn1_tag_error, GNUTLS_E_ASN1_TAG_ERROR, -73) \
+    X(asn1_tag_implicit, GNUTLS_E_ASN1_TAG_IMPLICIT, -74) \
+    X(asn1_type_any_error, GNUTLS_E_ASN1_TYPE_ANY_ERROR, -75) \
+    X(asn1_syntax_error, GNUTLS_E_ASN1_SYNTAX_ERROR, -76) \
+    X(asn1_der_overflow, GNUTLS_E_ASN1_DER_OVERFLOW, -77) \
     X(unknown_pk_algorithm, GNUTLS_E_UNKNOWN_PK_ALGORITHM, -80) \
     X(pk_sig_verify_failed, GNUTLS_E_PK_SIG_VERIFY_FAILED, -89) \
     X(unknown_hash_algorithm, GNUTLS_E_UNKNOWN_HASH_ALGORITHM, -96) \
@@ -60,11 +71,15 @@
     X(timed_out, GNUTLS_E_TIMEDOUT, -319) \
     X(illegal_parameter, GNUTLS_E_ILLEGAL_PARAMETER, -325) \
     X(parsing_error, GNUTLS_E_PARSING_ERROR, -302) \
+    X(ecc_unsupported_curve, GNUTLS_E_ECC_UNSUPPORTED_CURVE, -322) \
     X(self_test_error, GNUTLS_E_SELF_TEST_ERROR, -400) \
     X(no_self_test, GNUTLS_E_NO_SELF_TEST, -401) \
     X(lib_in_error_state, GNUTLS_E_LIB_IN_ERROR_STATE, -402) \
     X(invalid_utf8_string, GNUTLS_E_INVALID_UTF8_STRING, -412) \
     X(record_overflow, GNUTLS_E_RECORD_OVERFLOW, -417) \
+    X(certificate_time_error, GNUTLS_E_CERTIFICATE_TIME_ERROR, -416) \
+    X(asn1_time_error, GNUTLS_E_ASN1_TIME_ERROR, -418) \
+    X(x509_duplicate_extension, GNUTLS_E_X509_DUPLICATE_EXTENSION, -430) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// X.509 certificates (RFC 5280): decoding with libtasn1 and the accessors
+// behind the gnutls_x509_crt_* API.  A Certificate keeps the DER it was
+// imported from; every accessor reads the decoded structure.
+#pragma once
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "core/asn1/asn1.hh"
+#include "core/bytes.hh"
+#include "core/error.hh"
+
+namespace tlshim::x509 {
+
+struct Extension {
+    std::string oid;
+    bool critical = false;
+    Bytes value;  // the contents of extnValue (inside the certificate's DER)
+};
+
+// One GeneralName, as gnutls_x509_crt_get_subject_alt_name reports it.
+struct AltName {
+    gnutls_x509_subject_alt_name_t type;
+    std::vector<std::uint8_t> value;  // text (no NUL) or raw bytes
+    bool text = false;                // value is a string (size reported +1 when short)
+};
+
+class Certificate {
+public:
+    // Decodes a DER certificate; keeps a copy of `der`.
+    Err import_der(Bytes der);
+    // Decodes the first "CERTIFICATE" / "X509 CERTIFICATE" PEM block.
+    Err import_pem(Bytes text);
+    bool empty() const noexcept { return !node_; }
+
+    Bytes der() const noexcept { return der_; }
+    // The DER encoding of the decoded structure (what GnuTLS fingerprints).
+    Err reencode(std::vector<std::uint8_t> &out) const;
+    // PEM with the label CERTIFICATE.
+    Err export_pem(std::vector<std::uint8_t> &out) const;
+
+    int version() const;
+    Err serial(std::vector<std::uint8_t> &out) const;
+    std::time_t activation_time() const;
+    std::time_t expiration_time() const;
+    Err subject_raw(Bytes &out) const;
+    Err issuer_raw(Bytes &out) const;
+    // Names as text, RDNs in encoded order (last first with `reverse`).
+    Err subject_dn(std::string &out, bool reverse = false) const;
+    Err issuer_dn(std::string &out, bool reverse = false) const;
+    // GnuTLS's public-key algorithm id (negative error); with `bits`, the
+    // key is decoded for its size (and decoding errors are reported).
+    int pk_algorithm(unsigned *bits) const;
+    int signature_algorithm() const;
+
+    const std::vector<Extension> &extensions() const noexcept { return exts_; }
+    // The indx-th extension with that OID, or null.
+    const Extension *extension(std::string_view oid, unsigned indx = 0) const noexcept;
+
+    Err alt_name(unsigned seq, AltName &out, bool &critical) const;
+    Err basic_constraints(bool &critical, bool &ca, int &pathlen) const;
+    Err key_usage(unsigned &usage, bool &critical) const;
+    Err subject_key_id(std::vector<std::uint8_t> &out, bool &critical) const;
+    Err authority_key_id(std::vector<std::uint8_t> &out, bool &critical) const;
+
+private:
+    Err load_extensions();
+
+    std::vector<std::uint8_t> der_;
+    asn1::Node node_;
+    std::vector<Extension> exts_;
+};
+
+// Splits a PEM text holding several certificates into their DER.
+Err pem_certificates(Bytes text, std::vector<std::vector<std::uint8_t>> &out);
+
+}  // namespace tlshim::x509
