@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/pk/ffdhe.hh"
+
 extern "C" {
 
 // Memory functions.  Programs call through these pointers (gnutls_free on

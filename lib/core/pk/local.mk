@@ -6,4 +6,4 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/pk/rsa.hh lib/core/pk/rsa.cc \
 	lib/core/pk/ecc.hh lib/core/pk/ecc.cc \
 	lib/core/pk/edwards.hh lib/core/pk/edwards.cc \
-	lib/core/pk/dh.hh lib/core/pk/dh.cc
+	lib/core/pk/ffdhe.hh lib/core/pk/dh.hh lib/core/pk/dh.cc
