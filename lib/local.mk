@@ -51,3 +51,9 @@ include lib/core/encoding/local.mk
 include lib/core/pk/local.mk
 include lib/core/asn1/local.mk
 include lib/core/x509/local.mk
+include lib/core/x509/keys.mk
+include lib/core/x509/crl.mk
+include lib/core/x509/verify.mk
+include lib/core/x509/print.mk
+include lib/api/abstract.mk
+include lib/api/cred.mk

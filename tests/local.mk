@@ -8,6 +8,12 @@ include tests/algo/local.mk
 include tests/encoding/local.mk
 include tests/pk/local.mk
 include tests/x509/local.mk
+include tests/keys/local.mk
+include tests/abstract/local.mk
+include tests/crl/local.mk
+include tests/verify/local.mk
+include tests/print/local.mk
+include tests/cred/local.mk
 EXTRA_DIST += tests/common/loaded-lib.h tests/common/run-diff.sh
 # Differential programs: built against the public headers, linked to the
 # system's libgnutls (ABI-identical), and run by run-diff.sh on both libraries.

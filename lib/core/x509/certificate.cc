@@ -354,6 +354,31 @@ int Certificate::signature_algorithm() const
     return s ? s->id : GNUTLS_SIGN_UNKNOWN;
 }
 
+Err Certificate::tbs_raw(Bytes &out) const
+{
+    return node_.raw_der(der_, "tbsCertificate", out);
+}
+
+Err Certificate::spki_raw(Bytes &out) const
+{
+    return node_.raw_der(der_, "tbsCertificate.subjectPublicKeyInfo", out);
+}
+
+Err Certificate::signature_algorithm_raw(Bytes &out) const
+{
+    return node_.raw_der(der_, "signatureAlgorithm", out);
+}
+
+Err Certificate::signature_value(std::vector<std::uint8_t> &out) const
+{
+    std::size_t bits = 0;
+    if (Err e = node_.read_bits("signature", out, bits); !ok(e))
+        return e;
+    if (bits % 8 != 0)
+        return Err::certificate_error;
+    return Err::ok;
+}
+
 const Extension *Certificate::extension(std::string_view oid, unsigned indx) const noexcept
 {
     for (const auto &x : exts_)

@@ -58,6 +58,15 @@ public:
     int pk_algorithm(unsigned *bits) const;
     int signature_algorithm() const;
 
+    // The pieces a verifier needs, as views into der(): the signed part
+    // (tbsCertificate, tag and length included), the SubjectPublicKeyInfo,
+    // and the outer signatureAlgorithm AlgorithmIdentifier.
+    Err tbs_raw(Bytes &out) const;
+    Err spki_raw(Bytes &out) const;
+    Err signature_algorithm_raw(Bytes &out) const;
+    // The signature value (the BIT STRING's contents, no unused-bits octet).
+    Err signature_value(std::vector<std::uint8_t> &out) const;
+
     const std::vector<Extension> &extensions() const noexcept { return exts_; }
     // The indx-th extension with that OID, or null.
     const Extension *extension(std::string_view oid, unsigned indx = 0) const noexcept;

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Public and private keys of every type the PKI layer handles, with their
+// DER forms (SubjectPublicKeyInfo, PKCS#1, PKCS#8 plain and PBES2-encrypted,
+// SEC1, RFC 8410) and signing/verification by GnuTLS signature algorithm id.
+//
+// This header is the contract between the key module and its users (the
+// abstract-key facade, certificate/CRL verification, credentials, and later
+// the TLS engine). Extend it; do not change what is declared here without
+// updating every caller.
+#pragma once
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/bytes.hh"
+#include "core/error.hh"
+#include "core/secret.hh"
+
+namespace tlshim::x509 {
+
+// RSASSA-PSS parameters (RFC 4055) as GnuTLS's gnutls_x509_spki_st holds
+// them: the hash and the salt length. A key whose SPKI carries parameters is
+// restricted to them.
+struct PssParams {
+    gnutls_digest_algorithm_t hash = GNUTLS_DIG_UNKNOWN;
+    unsigned salt_size = 0;
+    bool present = false;
+};
+
+// Decode an RSASSA-PSS-params DER value (an AlgorithmIdentifier's
+// parameters). Empty input means the RFC 4055 defaults (SHA-1, salt 20).
+Err decode_pss_params(Bytes der, PssParams &out);
+Err encode_pss_params(const PssParams &in, std::vector<std::uint8_t> &der);
+
+// The signature algorithm named by an AlgorithmIdentifier (DER, tag and
+// length included), with the PSS parameters when it is RSASSA-PSS.
+Err decode_signature_algorithm(Bytes algorithm_identifier, gnutls_sign_algorithm_t &sign,
+                               PssParams &pss);
+
+// Flags for verification, a subset of gnutls_certificate_verify_flags and
+// gnutls_pubkey_flags that matter at this level.
+struct VerifyOptions {
+    bool allow_sha1 = false;  // GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1 (certificates)
+    bool allow_broken = false; // GNUTLS_VERIFY_ALLOW_BROKEN: MD5/MD2/SHA1 accepted
+    bool for_certificate = false; // apply secure_for_certs instead of secure
+};
+
+class PublicKey {
+public:
+    PublicKey();
+    ~PublicKey();
+    PublicKey(PublicKey &&) noexcept;
+    PublicKey &operator=(PublicKey &&) noexcept;
+    PublicKey(const PublicKey &) = delete;
+    PublicKey &operator=(const PublicKey &) = delete;
+    Err copy_from(const PublicKey &other);
+
+    bool empty() const noexcept;
+    gnutls_pk_algorithm_t algorithm() const noexcept;
+    unsigned bits() const noexcept;
+    gnutls_ecc_curve_t curve() const noexcept;  // ECDSA/EdDSA/ECDH-X keys, else INVALID
+    const PssParams &pss() const noexcept;     // RSA-PSS restrictions (present=false if none)
+
+    // SubjectPublicKeyInfo (RFC 5280), DER.
+    Err import_spki(Bytes der);
+    Err export_spki(std::vector<std::uint8_t> &der) const;
+    // PEM "PUBLIC KEY" (or DER when the text is not PEM).
+    Err import_pem_or_der(Bytes data, gnutls_x509_crt_fmt_t fmt);
+
+    Err import_rsa(Bytes n, Bytes e);
+    Err import_ecc(gnutls_ecc_curve_t curve, Bytes x, Bytes y);  // EdDSA/X25519: x = key, y empty
+    Err export_rsa(SecretBytes &n, SecretBytes &e) const;
+    Err export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes &y) const;
+    void set_pss(const PssParams &p) noexcept;
+
+    // gnutls_pubkey_get_key_id: SHA-1 (default), SHA-256 or SHA-512 of the
+    // DER SubjectPublicKeyInfo, per GNUTLS_KEYID_USE_* flags.
+    Err key_id(unsigned flags, std::vector<std::uint8_t> &out) const;
+
+    // Verify a signature over data (the hash is computed here) or over a
+    // precomputed hash (for RSA PKCS#1 v1.5 with GNUTLS_DIG_UNKNOWN the
+    // hash input is the already DigestInfo-encoded value). Returns
+    // Err::pk_sig_verify_failed on a bad signature, constraint errors
+    // (e.g. Err::constraint_error, Err::insufficient_security) otherwise.
+    Err verify_data(gnutls_sign_algorithm_t sign, Bytes data, Bytes sig,
+                    const PssParams *pss = nullptr) const;
+    Err verify_hash(gnutls_sign_algorithm_t sign, Bytes hash, Bytes sig,
+                    const PssParams *pss = nullptr) const;
+
+    // RSA PKCS#1 v1.5 encryption (RSA key transport).
+    Err encrypt(Bytes plain, std::vector<std::uint8_t> &ct) const;
+
+    // The implementation (RsaPublicKey / EcPoint / RawCurveKey) is private
+    // to key.cc.
+    struct Impl;
+    const Impl *impl() const noexcept { return impl_.get(); }
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// The private-key encodings GnuTLS distinguishes on import and export.
+enum class KeyFormat {
+    automatic,  // import: try PKCS#8, PKCS#1, SEC1 and raw forms in turn
+    pkcs1,      // RSAPrivateKey (RFC 8017) — RSA only
+    sec1,       // ECPrivateKey (RFC 5915) — ECDSA only
+    pkcs8,      // PrivateKeyInfo / OneAsymmetricKey (RFC 5958)
+    pkcs8_encrypted,  // EncryptedPrivateKeyInfo with PBES2 (RFC 8018)
+};
+
+class PrivateKey {
+public:
+    PrivateKey();
+    ~PrivateKey();
+    PrivateKey(PrivateKey &&) noexcept;
+    PrivateKey &operator=(PrivateKey &&) noexcept;
+    PrivateKey(const PrivateKey &) = delete;
+    PrivateKey &operator=(const PrivateKey &) = delete;
+    Err copy_from(const PrivateKey &other);
+
+    bool empty() const noexcept;
+    gnutls_pk_algorithm_t algorithm() const noexcept;
+    unsigned bits() const noexcept;
+    gnutls_ecc_curve_t curve() const noexcept;
+    const PssParams &pss() const noexcept;
+    void set_pss(const PssParams &p) noexcept;
+
+    // DER import. password may be null for unencrypted keys; an encrypted
+    // key without a password gives Err::decryption_failed... exactly the
+    // codes gnutls_x509_privkey_import2 returns.
+    Err import_der(Bytes der, KeyFormat fmt, const char *password, unsigned pkcs8_flags);
+    // PEM import: "RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY",
+    // "ENCRYPTED PRIVATE KEY".
+    Err import_pem(Bytes text, const char *password, unsigned pkcs8_flags);
+
+    Err import_rsa(Bytes n, Bytes e, Bytes d, Bytes p, Bytes q, Bytes u, Bytes e1, Bytes e2);
+    Err import_ecc(gnutls_ecc_curve_t curve, Bytes x, Bytes y, Bytes k);  // EdDSA: x = pub (may be empty), k = seed
+    Err export_rsa(SecretBytes &n, SecretBytes &e, SecretBytes &d, SecretBytes &p, SecretBytes &q,
+                   SecretBytes &u, SecretBytes &e1, SecretBytes &e2) const;
+    Err export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes &y, SecretBytes &k) const;
+
+    // Export as DER in the given format; pkcs8_encrypted needs a password
+    // and the gnutls_pkcs_encrypt_flags_t cipher choice.
+    Err export_der(KeyFormat fmt, const char *password, unsigned pkcs8_flags, SecretBytes &der) const;
+    // PEM armour of export_der with the label GnuTLS uses for the format.
+    Err export_pem(KeyFormat fmt, const char *password, unsigned pkcs8_flags, SecretBytes &pem) const;
+
+    // Generation: bits for RSA; for ECDSA/EdDSA/ECDH-X the curve is taken
+    // from GNUTLS_CURVE_TO_BITS(bits) or the default for the bit size.
+    Err generate(gnutls_pk_algorithm_t pk, unsigned bits, const PssParams *pss = nullptr);
+    // Consistency of the key material (gnutls_x509_privkey_verify_params).
+    Err verify_params() const;
+
+    Err public_key(PublicKey &out) const;
+
+    // Sign data (hashed here) or a precomputed hash. For RSA PKCS#1 v1.5 with
+    // GNUTLS_DIG_UNKNOWN (raw) the input is signed as is (TLS 1.0/1.1 MD5+SHA1).
+    Err sign_data(gnutls_sign_algorithm_t sign, Bytes data, std::vector<std::uint8_t> &sig,
+                  const PssParams *pss = nullptr) const;
+    Err sign_hash(gnutls_sign_algorithm_t sign, Bytes hash, std::vector<std::uint8_t> &sig,
+                  const PssParams *pss = nullptr) const;
+
+    // RSA PKCS#1 v1.5 decryption; the TLS premaster form lives in pk/rsa.hh.
+    Err decrypt(Bytes ct, SecretBytes &plain) const;
+
+    struct Impl;
+    const Impl *impl() const noexcept { return impl_.get(); }
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tlshim::x509
