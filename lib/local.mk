@@ -57,3 +57,4 @@ include lib/core/x509/verify.mk
 include lib/core/x509/print.mk
 include lib/api/abstract.mk
 include lib/api/cred.mk
+include lib/core/tls/local.mk

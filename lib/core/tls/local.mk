@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# The TLS engine: record protection and framing (more to come with sessions).
+lib_libtlshim_la_SOURCES += \
+	lib/core/tls/protection.hh lib/core/tls/protection.cc \
+	lib/core/tls/record.hh lib/core/tls/record.cc \
+	lib/core/tls/handshake-buffer.hh lib/core/tls/handshake-buffer.cc
