@@ -3,4 +3,5 @@
 lib_libtlshim_la_SOURCES += \
 	lib/core/tls/protection.hh lib/core/tls/protection.cc \
 	lib/core/tls/record.hh lib/core/tls/record.cc \
-	lib/core/tls/handshake-buffer.hh lib/core/tls/handshake-buffer.cc
+	lib/core/tls/handshake-buffer.hh lib/core/tls/handshake-buffer.cc \
+	lib/core/tls/key-schedule.hh lib/core/tls/key-schedule.cc
