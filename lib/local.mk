@@ -58,3 +58,4 @@ include lib/core/x509/print.mk
 include lib/api/abstract.mk
 include lib/api/cred.mk
 include lib/core/tls/local.mk
+include lib/core/tls/priority.mk
