@@ -59,3 +59,4 @@ include lib/api/abstract.mk
 include lib/api/cred.mk
 include lib/core/tls/local.mk
 include lib/core/tls/priority.mk
+include lib/core/tls/messages.mk
