@@ -4,4 +4,6 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/tls/protection.hh lib/core/tls/protection.cc \
 	lib/core/tls/record.hh lib/core/tls/record.cc \
 	lib/core/tls/handshake-buffer.hh lib/core/tls/handshake-buffer.cc \
-	lib/core/tls/key-schedule.hh lib/core/tls/key-schedule.cc
+	lib/core/tls/key-schedule.hh lib/core/tls/key-schedule.cc \
+	lib/core/tls/transport.hh lib/core/tls/transport.cc \
+	lib/core/tls/connection.hh lib/core/tls/connection.cc
