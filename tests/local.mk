@@ -17,6 +17,7 @@ include tests/cred/local.mk
 include tests/tls/local.mk
 include tests/priority/local.mk
 include tests/messages/local.mk
+include tests/session/local.mk
 EXTRA_DIST += tests/common/loaded-lib.h tests/common/run-diff.sh
 # Differential programs: built against the public headers, linked to the
 # system's libgnutls (ABI-identical), and run by run-diff.sh on both libraries.

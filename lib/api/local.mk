@@ -5,3 +5,5 @@ lib_libtlshim_la_SOURCES += \
 	lib/api/data.cc lib/api/data-groups.inc \
 	lib/api/library.cc \
 	lib/api/buffer.cc
+# Sessions: life cycle, transport, record I/O, configuration and state getters.
+lib_libtlshim_la_SOURCES += lib/api/session.hh lib/api/session.cc

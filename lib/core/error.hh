@@ -78,6 +78,7 @@
     X(invalid_utf8_string, GNUTLS_E_INVALID_UTF8_STRING, -412) \
     X(record_overflow, GNUTLS_E_RECORD_OVERFLOW, -417) \
     X(handshake_too_large, GNUTLS_E_HANDSHAKE_TOO_LARGE, -210) \
+    X(unavailable_during_handshake, GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE, -408) \
     X(certificate_time_error, GNUTLS_E_CERTIFICATE_TIME_ERROR, -416) \
     X(asn1_time_error, GNUTLS_E_ASN1_TIME_ERROR, -418) \
     X(x509_duplicate_extension, GNUTLS_E_X509_DUPLICATE_EXTENSION, -430) \

@@ -108,6 +108,13 @@ Err Connection::read_record(ContentType &type, MutableBytes &plain)
     if (failed_ != Err::ok)
         return failed_;
     while (reader_.wanted() > 0) {
+        if (read_timeout_ms_ != 0) {
+            Err w = transport_.wait_readable(read_timeout_ms_);
+            if (would_block(w))
+                direction_ = 0;
+            if (!ok(w))
+                return w;
+        }
         std::size_t got = 0;
         Err e = transport_.pull(reader_.space(), got);
         if (would_block(e)) {

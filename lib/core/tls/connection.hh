@@ -51,6 +51,9 @@ public:
     std::size_t max_send() const noexcept { return max_send_; }
     // The largest protected fragment accepted.
     void set_max_receive_fragment(std::size_t n) noexcept { reader_.set_max_fragment(n); }
+    // gnutls_record_set_timeout: how long a read waits for the transport
+    // before failing with Err::timed_out (0: no limit).
+    void set_read_timeout(unsigned ms) noexcept { read_timeout_ms_ = ms; }
     // TLS 1.3 padding added to each record (0: none).
     void set_padding(std::size_t n) noexcept { padding_ = n; }
     std::uint64_t read_seq() const noexcept { return read_seq_; }
@@ -115,6 +118,7 @@ private:
     std::uint16_t expected_version_ = 0;
     std::size_t max_send_ = kMaxPlaintext;
     std::size_t padding_ = 0;
+    unsigned read_timeout_ms_ = 0;
 
     // The application data of the record being consumed (inside reader_).
     MutableBytes app_;

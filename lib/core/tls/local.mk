@@ -6,4 +6,5 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/tls/handshake-buffer.hh lib/core/tls/handshake-buffer.cc \
 	lib/core/tls/key-schedule.hh lib/core/tls/key-schedule.cc \
 	lib/core/tls/transport.hh lib/core/tls/transport.cc \
-	lib/core/tls/connection.hh lib/core/tls/connection.cc
+	lib/core/tls/connection.hh lib/core/tls/connection.cc \
+	lib/core/tls/session.hh lib/core/tls/session.cc
