@@ -30,11 +30,6 @@ long record_io_check(gnutls_session_t session) noexcept
     return 0;
 }
 
-gnutls_transport_ptr_t fd_ptr(int fd) noexcept
-{
-    return reinterpret_cast<gnutls_transport_ptr_t>(static_cast<std::intptr_t>(fd));
-}
-
 int ptr_fd(gnutls_transport_ptr_t p) noexcept
 {
     return static_cast<int>(reinterpret_cast<std::intptr_t>(p));
@@ -99,6 +94,8 @@ TLSHIM_API void gnutls_session_set_ptr(gnutls_session_t session, void *ptr)
  * gnutls_session_get_ptr:
  * @session: a session
  *
+ * Returns the application pointer attached to the session.
+ *
  * Returns: the pointer given to gnutls_session_set_ptr(), or %NULL.
  **/
 TLSHIM_API void *gnutls_session_get_ptr(gnutls_session_t session)
@@ -157,6 +154,8 @@ TLSHIM_API void gnutls_transport_set_ptr2(gnutls_session_t session, gnutls_trans
  * gnutls_transport_get_ptr:
  * @session: a session
  *
+ * Returns the transport value the session reads through.
+ *
  * Returns: the transport value used for reading.
  **/
 TLSHIM_API gnutls_transport_ptr_t gnutls_transport_get_ptr(gnutls_session_t session)
@@ -184,6 +183,8 @@ TLSHIM_API void gnutls_transport_get_ptr2(gnutls_session_t session, gnutls_trans
 /**
  * gnutls_transport_get_int:
  * @session: a session
+ *
+ * Returns the descriptor the session reads from.
  *
  * Returns: the descriptor used for reading (-1 when none was set).
  **/
@@ -317,6 +318,8 @@ TLSHIM_API int gnutls_record_get_direction(gnutls_session_t session)
  * gnutls_record_check_pending:
  * @session: a session
  *
+ * Tells whether gnutls_record_recv() can return data without reading from the transport.
+ *
  * Returns: the number of decrypted application bytes waiting to be read
  * with gnutls_record_recv(); no transport read is needed to get them.
  **/
@@ -409,6 +412,8 @@ TLSHIM_API ssize_t gnutls_record_recv_seq(gnutls_session_t session, void *data, 
  * gnutls_alert_get:
  * @session: a session
  *
+ * Tells which alert the peer sent last.
+ *
  * Returns: the description of the last alert received, for the
  * application to inspect after %GNUTLS_E_WARNING_ALERT_RECEIVED or
  * %GNUTLS_E_FATAL_ALERT_RECEIVED.
@@ -421,6 +426,8 @@ TLSHIM_API gnutls_alert_description_t gnutls_alert_get(gnutls_session_t session)
 /**
  * gnutls_record_get_max_size:
  * @session: a session
+ *
+ * Tells the record size limit in force for sending.
  *
  * Returns: the largest plaintext the session puts in one record.
  **/
@@ -451,6 +458,8 @@ TLSHIM_API ssize_t gnutls_record_set_max_size(gnutls_session_t session, size_t s
  * gnutls_protocol_get_version:
  * @session: a session
  *
+ * Tells which protocol version the session speaks.
+ *
  * Returns: the negotiated protocol version, or %GNUTLS_VERSION_UNKNOWN
  * before a handshake.
  **/
@@ -463,6 +472,8 @@ TLSHIM_API gnutls_protocol_t gnutls_protocol_get_version(gnutls_session_t sessio
  * gnutls_cipher_get:
  * @session: a session
  *
+ * Tells which cipher protects the records.
+ *
  * Returns: the cipher protecting the records (%GNUTLS_CIPHER_NULL before a handshake).
  **/
 TLSHIM_API gnutls_cipher_algorithm_t gnutls_cipher_get(gnutls_session_t session)
@@ -473,6 +484,8 @@ TLSHIM_API gnutls_cipher_algorithm_t gnutls_cipher_get(gnutls_session_t session)
 /**
  * gnutls_kx_get:
  * @session: a session
+ *
+ * Tells which key exchange the last handshake used.
  *
  * Returns: the key exchange of the last handshake, or %GNUTLS_KX_UNKNOWN.
  * Under TLS 1.3 it names the kind of key exchange that took place
@@ -487,6 +500,8 @@ TLSHIM_API gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t session)
  * gnutls_mac_get:
  * @session: a session
  *
+ * Tells which MAC protects the records.
+ *
  * Returns: the record MAC (%GNUTLS_MAC_AEAD for AEAD ciphers,
  * %GNUTLS_MAC_NULL before a handshake).
  **/
@@ -498,6 +513,8 @@ TLSHIM_API gnutls_mac_algorithm_t gnutls_mac_get(gnutls_session_t session)
 /**
  * gnutls_group_get:
  * @session: a session
+ *
+ * Tells which group the key exchange used.
  *
  * Returns: the group of the (EC)DH key exchange, or %GNUTLS_GROUP_INVALID
  * when there was none.
@@ -513,6 +530,8 @@ TLSHIM_API gnutls_group_t gnutls_group_get(gnutls_session_t session)
  * gnutls_certificate_type_get:
  * @session: a session
  *
+ * Tells which kind of certificate (X.509 or raw public key) the session uses.
+ *
  * Returns: the certificate type in use (the server's, or this side's when
  * the types differ); %GNUTLS_CRT_X509 unless raw public keys were negotiated.
  **/
@@ -527,6 +546,8 @@ TLSHIM_API gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_
  * gnutls_certificate_type_get2:
  * @session: a session
  * @target: %GNUTLS_CTYPE_CLIENT, %GNUTLS_CTYPE_SERVER, %GNUTLS_CTYPE_OURS or %GNUTLS_CTYPE_PEERS
+ *
+ * Tells which kind of certificate one side of the session uses.
  *
  * Returns: the certificate type negotiated for @target.
  *
@@ -661,6 +682,8 @@ TLSHIM_API int gnutls_alpn_set_protocols(gnutls_session_t session, const gnutls_
  * @session: a session
  * @protocol: receives the protocol agreed on (pointing into the session)
  *
+ * Reports the application protocol the handshake settled on (RFC 7301).
+ *
  * Returns: zero on success, or %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when
  * no protocol was negotiated.
  *
@@ -682,6 +705,8 @@ TLSHIM_API int gnutls_alpn_get_selected_protocol(gnutls_session_t session, gnutl
  * gnutls_session_is_resumed:
  * @session: a session
  *
+ * Tells whether the last handshake was an abbreviated one.
+ *
  * Returns: non-zero when the last handshake resumed an earlier session.
  **/
 TLSHIM_API int gnutls_session_is_resumed(gnutls_session_t session)
@@ -692,6 +717,8 @@ TLSHIM_API int gnutls_session_is_resumed(gnutls_session_t session)
 /**
  * gnutls_safe_renegotiation_status:
  * @session: a session
+ *
+ * Tells whether renegotiation on this session is protected by RFC 5746.
  *
  * Returns: non-zero when the peer supports safe renegotiation (RFC 5746);
  * always non-zero after a TLS 1.3 handshake.
@@ -707,6 +734,8 @@ TLSHIM_API unsigned gnutls_safe_renegotiation_status(gnutls_session_t session)
  * gnutls_session_ext_master_secret_status:
  * @session: a session
  *
+ * Tells whether the master secret is bound to the handshake transcript.
+ *
  * Returns: non-zero when the session uses the extended master secret
  * (RFC 7627); always non-zero after a TLS 1.3 handshake.
  *
@@ -721,6 +750,8 @@ TLSHIM_API unsigned gnutls_session_ext_master_secret_status(gnutls_session_t ses
  * gnutls_session_etm_status:
  * @session: a session
  *
+ * Tells whether the CBC records of this session are MACed after encryption.
+ *
  * Returns: non-zero when records are protected with encrypt-then-MAC (RFC 7366).
  *
  * Since: 3.4.0
@@ -733,6 +764,8 @@ TLSHIM_API unsigned gnutls_session_etm_status(gnutls_session_t session)
 /**
  * gnutls_session_get_flags:
  * @session: a session
+ *
+ * Describes the last handshake in flag bits.
  *
  * Returns: gnutls_session_flags_t bits describing the last handshake
  * (resumption, extended master secret, false start, tickets, ...).
@@ -817,6 +850,8 @@ TLSHIM_API void gnutls_session_get_random(gnutls_session_t session, gnutls_datum
  * gnutls_handshake_get_last_in:
  * @session: a session
  *
+ * Tells how far the peer got in the last handshake.
+ *
  * Returns: the type of the last handshake message received, or -1 when
  * none was; useful to tell how far a failed handshake got.
  **/
@@ -828,6 +863,8 @@ TLSHIM_API gnutls_handshake_description_t gnutls_handshake_get_last_in(gnutls_se
 /**
  * gnutls_handshake_get_last_out:
  * @session: a session
+ *
+ * Tells how far this side got in the last handshake.
  *
  * Returns: the type of the last handshake message sent, or -1 when none was.
  **/
@@ -863,6 +900,8 @@ TLSHIM_API int gnutls_credentials_set(gnutls_session_t session, gnutls_credentia
  * @session: a session
  * @type: the kind of credentials
  * @cred: receives the pointer given to gnutls_credentials_set()
+ *
+ * Returns the credentials of one kind that the session was given.
  *
  * Returns: zero on success, or %GNUTLS_E_INVALID_REQUEST when the session
  * has no credentials of that kind.
