@@ -9,7 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "core/algo/algo.hh"
+#include "core/asn1/asn1.hh"
 #include "core/crypto/hash.hh"
+#include "core/x509/ext.hh"
+#include "core/x509/print.hh"
 
 using namespace tlshim;
 
@@ -981,4 +985,548 @@ TLSHIM_API unsigned int gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const g
         return 0;
     Bytes a = cert1->cert.der();
     return a.size() == der->size && (a.empty() || std::memcmp(a.data(), der->data, a.size()) == 0);
+}
+
+// ---- further getters (public key parameters, identifiers, extensions) ----
+
+namespace {
+
+// The OID getters of GnuTLS 3.7.9 count the terminating NUL in the
+// reported length, and ask for one more byte than that on a short buffer.
+int oid_text(Err e, const std::string &oid, void *buf, size_t *size)
+{
+    if (!ok(e))
+        return api::to_gnutls(e);
+    if (buf == nullptr || *size < oid.size() + 2) {
+        *size = oid.size() + 2;
+        return GNUTLS_E_SHORT_MEMORY_BUFFER;
+    }
+    std::memcpy(buf, oid.c_str(), oid.size() + 1);
+    *size = oid.size() + 1;
+    return 0;
+}
+
+// The magnitude of an INTEGER's contents, with a zero octet in front
+// when the top bit is set (the form GnuTLS hands out for key parameters).
+std::vector<std::uint8_t> mpi_bytes(const std::vector<std::uint8_t> &v)
+{
+    std::size_t i = 0;
+    while (i < v.size() && v[i] == 0)
+        i++;
+    std::vector<std::uint8_t> out;
+    if (i < v.size() && (v[i] & 0x80))
+        out.push_back(0);
+    out.insert(out.end(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+    return out;
+}
+
+int mpi_out(const std::vector<std::uint8_t> &v, gnutls_datum_t *d)
+{
+    if (d == nullptr)
+        return 0;
+    auto m = mpi_bytes(v);
+    return api::datum_out(m.data(), m.size(), d);
+}
+
+// The decoded SubjectPublicKeyInfo and its key bits.
+Err spki_parts(const x509::Certificate &c, asn1::Node &spki, std::vector<std::uint8_t> &key)
+{
+    Bytes raw;
+    if (Err e = c.spki_raw(raw); !ok(e))
+        return e;
+    if (Err e = spki.decode("SubjectPublicKeyInfo", raw); !ok(e))
+        return e;
+    std::size_t bits = 0;
+    return spki.read_bits("subjectPublicKey", key, bits);
+}
+
+}  // namespace
+
+/**
+ * gnutls_x509_crt_get_pk_oid:
+ * @cert: a certificate
+ * @oid: the buffer for the NUL-terminated OID, or %NULL to ask for the size
+ * @oid_size: in: the buffer's size; out: the OID's length (or the size needed)
+ *
+ * Reads the OID of the certificate's public key algorithm, known or not.
+ *
+ * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_pk_oid(gnutls_x509_crt_t cert, char *oid, size_t *oid_size)
+{
+    if (!loaded(cert) || oid_size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::string s;
+        Err e = cert->cert.pk_oid(s);
+        return oid_text(e, s, oid, oid_size);
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_signature_oid:
+ * @cert: a certificate
+ * @oid: the buffer for the NUL-terminated OID, or %NULL to ask for the size
+ * @oid_size: in: the buffer's size; out: the OID's length (or the size needed)
+ *
+ * Reads the OID of the algorithm the certificate is signed with.
+ *
+ * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_signature_oid(gnutls_x509_crt_t cert, char *oid, size_t *oid_size)
+{
+    if (!loaded(cert) || oid_size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::string s;
+        Err e = cert->cert.signature_oid(s);
+        return oid_text(e, s, oid, oid_size);
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_signature:
+ * @cert: a certificate
+ * @sig: the buffer for the signature value, or %NULL to ask for the size
+ * @sizeof_sig: in: the buffer's size; out: the signature's length
+ *
+ * Reads the certificate's signature (the contents of its BIT STRING).
+ *
+ * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_signature(gnutls_x509_crt_t cert, char *sig, size_t *sizeof_sig)
+{
+    if (!loaded(cert) || sizeof_sig == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> v;
+        if (Err e = cert->cert.signature_value(v); !ok(e))
+            return api::to_gnutls(e);
+        return api::copy_out(v.data(), v.size(), sig, sizeof_sig);
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_key_id:
+ * @crt: a certificate
+ * @flags: %GNUTLS_KEYID_USE_SHA1 (zero), %GNUTLS_KEYID_USE_SHA256 or %GNUTLS_KEYID_USE_SHA512
+ * @output_data: the buffer for the identifier, or %NULL to ask for the size
+ * @output_data_size: in: the buffer's size; out: the identifier's length
+ *
+ * Computes the identifier of the certificate's public key: the digest of
+ * its DER SubjectPublicKeyInfo.
+ *
+ * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_key_id(gnutls_x509_crt_t crt, unsigned int flags, unsigned char *output_data,
+                                          size_t *output_data_size)
+{
+    if (!loaded(crt) || output_data_size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    gnutls_digest_algorithm_t h = (flags & GNUTLS_KEYID_USE_SHA512)   ? GNUTLS_DIG_SHA512
+                                  : (flags & GNUTLS_KEYID_USE_SHA256) ? GNUTLS_DIG_SHA256
+                                  : (flags & GNUTLS_KEYID_USE_BEST_KNOWN) ? GNUTLS_DIG_SHA512
+                                                                      : GNUTLS_DIG_SHA1;
+    return api::guard([&] {
+        std::vector<std::uint8_t> id;
+        if (Err e = x509::certificate_key_id(crt->cert, h, id); !ok(e))
+            return api::to_gnutls(e);
+        return api::copy_out(id.data(), id.size(), output_data, output_data_size);
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_pk_rsa_raw:
+ * @crt: a certificate with an RSA key
+ * @m: receives the modulus (gnutls_malloc'd), or %NULL
+ * @e: receives the public exponent (gnutls_malloc'd), or %NULL
+ *
+ * Reads the parameters of the certificate's RSA public key as big-endian
+ * numbers.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a key of another
+ * type, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_pk_rsa_raw(gnutls_x509_crt_t crt, gnutls_datum_t *m, gnutls_datum_t *e)
+{
+    if (!loaded(crt))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        int pk = crt->cert.pk_algorithm(nullptr);
+        if (pk != GNUTLS_PK_RSA && pk != GNUTLS_PK_RSA_PSS)
+            return GNUTLS_E_INVALID_REQUEST;
+        asn1::Node spki, k;
+        std::vector<std::uint8_t> key, n, x;
+        if (Err r = spki_parts(crt->cert, spki, key); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = k.decode("RSAPublicKey", key); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = k.read("modulus", n); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = k.read("publicExponent", x); !ok(r))
+            return api::to_gnutls(r);
+        if (int r = mpi_out(n, m); r < 0)
+            return r;
+        if (int r = mpi_out(x, e); r < 0) {
+            if (m) {
+                (gnutls_free)(m->data);
+                m->data = nullptr;
+            }
+            return r;
+        }
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_pk_dsa_raw:
+ * @crt: a certificate with a DSA key
+ * @p: receives the prime p (gnutls_malloc'd)
+ * @q: receives the subgroup order q (gnutls_malloc'd)
+ * @g: receives the generator g (gnutls_malloc'd)
+ * @y: receives the public value y (gnutls_malloc'd)
+ *
+ * Reads the parameters of the certificate's DSA public key as big-endian
+ * numbers.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a key of another
+ * type, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_pk_dsa_raw(gnutls_x509_crt_t crt, gnutls_datum_t *p, gnutls_datum_t *q,
+                                              gnutls_datum_t *g, gnutls_datum_t *y)
+{
+    if (!loaded(crt))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        if (crt->cert.pk_algorithm(nullptr) != GNUTLS_PK_DSA)
+            return GNUTLS_E_INVALID_REQUEST;
+        asn1::Node spki, params, pub;
+        std::vector<std::uint8_t> key, pv, vp, vq, vg, vy;
+        if (Err r = spki_parts(crt->cert, spki, key); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = spki.read("algorithm.parameters", pv); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = params.decode("DSAParameters", pv); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = pub.decode("DSAPublicKey", key); !ok(r))
+            return api::to_gnutls(r);
+        if (!ok(params.read("p", vp)) || !ok(params.read("q", vq)) || !ok(params.read("g", vg)) ||
+            !ok(pub.read("", vy)))
+            return GNUTLS_E_ASN1_DER_ERROR;
+        gnutls_datum_t *outs[4] = {p, q, g, y};
+        const std::vector<std::uint8_t> *vals[4] = {&vp, &vq, &vg, &vy};
+        for (int i = 0; i < 4; i++) {
+            if (int r = mpi_out(*vals[i], outs[i]); r < 0) {
+                for (int j = 0; j < i; j++)
+                    if (outs[j]) {
+                        (gnutls_free)(outs[j]->data);
+                        outs[j]->data = nullptr;
+                    }
+                return r;
+            }
+        }
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_pk_ecc_raw:
+ * @crt: a certificate with an elliptic-curve key
+ * @curve: receives the curve
+ * @x: receives the x coordinate, or the whole key of an EdDSA key (gnutls_malloc'd)
+ * @y: receives the y coordinate (gnutls_malloc'd; empty for EdDSA keys)
+ *
+ * Reads the parameters of the certificate's ECDSA or EdDSA public key.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a key of another
+ * type, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_pk_ecc_raw(gnutls_x509_crt_t crt, gnutls_ecc_curve_t *curve, gnutls_datum_t *x,
+                                              gnutls_datum_t *y)
+{
+    if (!loaded(crt))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        int pk = crt->cert.pk_algorithm(nullptr);
+        asn1::Node spki;
+        std::vector<std::uint8_t> key;
+        if (pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448) {
+            if (Err r = spki_parts(crt->cert, spki, key); !ok(r))
+                return api::to_gnutls(r);
+            if (curve)
+                *curve = pk == GNUTLS_PK_EDDSA_ED25519 ? GNUTLS_ECC_CURVE_ED25519 : GNUTLS_ECC_CURVE_ED448;
+            if (x)
+                if (int r = api::datum_out(key.data(), key.size(), x); r < 0)
+                    return r;
+            if (y) {
+                y->data = nullptr;
+                y->size = 0;
+            }
+            return 0;
+        }
+        if (pk != GNUTLS_PK_ECDSA)
+            return GNUTLS_E_INVALID_REQUEST;
+        if (Err r = spki_parts(crt->cert, spki, key); !ok(r))
+            return api::to_gnutls(r);
+        std::vector<std::uint8_t> params;
+        asn1::Node ep;
+        std::string oid;
+        if (Err r = spki.read("algorithm.parameters", params); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = ep.decode("ECParameters", params); !ok(r))
+            return api::to_gnutls(r);
+        if (Err r = ep.read_oid("namedCurve", oid); !ok(r))
+            return api::to_gnutls(r);
+        const algo::Curve *c = algo::curve_by_oid(oid);
+        if (!c)
+            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
+        std::size_t size = c->size;
+        if (key.size() != 1 + 2 * size || key[0] != 0x04)
+            return GNUTLS_E_PARSING_ERROR;
+        if (curve)
+            *curve = c->id;
+        std::vector<std::uint8_t> vx(key.begin() + 1, key.begin() + 1 + static_cast<std::ptrdiff_t>(size));
+        std::vector<std::uint8_t> vy(key.begin() + 1 + static_cast<std::ptrdiff_t>(size), key.end());
+        if (int r = mpi_out(vx, x); r < 0)
+            return r;
+        if (int r = mpi_out(vy, y); r < 0) {
+            if (x) {
+                (gnutls_free)(x->data);
+                x->data = nullptr;
+            }
+            return r;
+        }
+        return 0;
+    });
+}
+
+namespace {
+
+int unique_id(gnutls_x509_crt_t crt, bool issuer, char *buf, size_t *size)
+{
+    if (!loaded(crt) || size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> v;
+        Err e = issuer ? crt->cert.issuer_unique_id(v) : crt->cert.subject_unique_id(v);
+        if (e == Err::requested_data_not_available)
+            return GNUTLS_E_ASN1_ELEMENT_NOT_FOUND;
+        if (!ok(e))
+            return api::to_gnutls(e);
+        return api::copy_out(v.data(), v.size(), buf, size);
+    });
+}
+
+}  // namespace
+
+/**
+ * gnutls_x509_crt_get_subject_unique_id:
+ * @crt: a certificate
+ * @buf: the buffer for the identifier, or %NULL to ask for the size
+ * @buf_size: in: the buffer's size; out: the identifier's length
+ *
+ * Reads the subjectUniqueID of a version 2 or 3 certificate.
+ *
+ * Returns: zero on success, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when the
+ * certificate has none, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another negative
+ * error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_subject_unique_id(gnutls_x509_crt_t crt, char *buf, size_t *buf_size)
+{
+    return unique_id(crt, false, buf, buf_size);
+}
+
+/**
+ * gnutls_x509_crt_get_issuer_unique_id:
+ * @crt: a certificate
+ * @buf: the buffer for the identifier, or %NULL to ask for the size
+ * @buf_size: in: the buffer's size; out: the identifier's length
+ *
+ * Reads the issuerUniqueID of a version 2 or 3 certificate.
+ *
+ * Returns: zero on success, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when the
+ * certificate has none, %GNUTLS_E_SHORT_MEMORY_BUFFER, or another negative
+ * error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_issuer_unique_id(gnutls_x509_crt_t crt, char *buf, size_t *buf_size)
+{
+    return unique_id(crt, true, buf, buf_size);
+}
+
+/**
+ * gnutls_x509_crt_get_key_purpose_oid:
+ * @cert: a certificate
+ * @indx: which purpose of the extended key usage extension, from 0
+ * @oid: the buffer for the NUL-terminated OID, or %NULL to ask for the size
+ * @oid_size: in: the buffer's size; out: the OID's length (or the size needed)
+ * @critical: receives the extension's criticality, or %NULL
+ *
+ * Reads one key purpose OID of the extended key usage extension.
+ *
+ * Returns: zero on success, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE past the
+ * last purpose or without the extension, %GNUTLS_E_SHORT_MEMORY_BUFFER, or
+ * another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t cert, unsigned indx, void *oid,
+                                                   size_t *oid_size, unsigned int *critical)
+{
+    if (!loaded(cert) || oid_size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const x509::Extension *x = cert->cert.extension(x509::kOidExtKeyUsage);
+        if (!x)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        if (critical)
+            *critical = x->critical;
+        std::vector<std::string> oids;
+        if (Err e = x509::decode_key_purposes(x->value, oids); !ok(e))
+            return api::to_gnutls(e);
+        if (indx >= oids.size())
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        return copy_text(oids[indx], oid, oid_size);
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_inhibit_anypolicy:
+ * @cert: a certificate
+ * @skipcerts: receives the number of certificates after which anyPolicy stops being accepted
+ * @critical: receives the extension's criticality, or %NULL
+ *
+ * Looks for the inhibit anyPolicy extension (RFC 5280, 4.2.1.14).  As in
+ * GnuTLS 3.7.9, a certificate that has the extension gets its criticality
+ * stored and %GNUTLS_E_ASN1_TAG_ERROR; decode the value with
+ * gnutls_x509_ext_import_inhibit_anypolicy() instead.
+ *
+ * Returns: %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE without the extension,
+ * %GNUTLS_E_ASN1_TAG_ERROR with it, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_inhibit_anypolicy(gnutls_x509_crt_t cert, unsigned int *skipcerts,
+                                                     unsigned int *critical)
+{
+    if (!loaded(cert))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const x509::Extension *x = cert->cert.extension(x509::kOidInhibitAnyPolicy);
+        if (!x)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        if (critical)
+            *critical = x->critical;
+        // GnuTLS 3.7.9 reports a tag error for every inhibit anyPolicy
+        // extension it finds in a certificate (its extension import
+        // function decodes the same value fine); tlshim does the same.
+        (void)skipcerts;
+        return GNUTLS_E_ASN1_TAG_ERROR;
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_private_key_usage_period:
+ * @cert: a certificate
+ * @activation: receives the start of the private key's usage period, or %NULL
+ * @expiration: receives its end, or %NULL
+ * @critical: receives the extension's criticality, or %NULL
+ *
+ * Reads the private key usage period extension; a bound that is absent is
+ * reported as (time_t)-1.
+ *
+ * Returns: zero on success, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE without
+ * the extension, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_private_key_usage_period(gnutls_x509_crt_t cert, time_t *activation,
+                                                            time_t *expiration, unsigned int *critical)
+{
+    if (!loaded(cert))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const x509::Extension *x = cert->cert.extension(x509::kOidPrivateKeyUsagePeriod);
+        if (!x)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        x509::PrivateKeyUsagePeriod p;
+        if (Err e = x509::decode_private_key_usage_period(x->value, p); !ok(e))
+            return api::to_gnutls(e);
+        if (activation)
+            *activation = p.not_before;
+        if (expiration)
+            *expiration = p.not_after;
+        if (critical)
+            *critical = x->critical;
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_proxy:
+ * @cert: a proxy certificate (RFC 3820)
+ * @critical: receives the extension's criticality, or %NULL
+ * @pathlen: receives the path length constraint (-1 when unlimited), or %NULL
+ * @policyLanguage: receives the policy language OID (gnutls_malloc'd), or %NULL
+ * @policy: receives the policy (gnutls_malloc'd, NUL-terminated), or %NULL
+ * @sizeof_policy: receives the policy's length, or %NULL
+ *
+ * Reads the proxy certificate information extension.
+ *
+ * Returns: zero on success, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE without
+ * the extension, or another negative error code.
+ **/
+TLSHIM_API int gnutls_x509_crt_get_proxy(gnutls_x509_crt_t cert, unsigned int *critical, int *pathlen,
+                                         char **policyLanguage, char **policy, size_t *sizeof_policy)
+{
+    if (!loaded(cert))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const x509::Extension *x = cert->cert.extension(x509::kOidProxy);
+        if (!x)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        x509::ProxyExt px;
+        if (Err e = x509::decode_proxy(x->value, px); !ok(e))
+            return api::to_gnutls(e);
+        if (critical)
+            *critical = x->critical;
+        if (pathlen)
+            *pathlen = px.pathlen;
+        gnutls_datum_t lang{}, pol{};
+        if (policyLanguage) {
+            if (int r = api::datum_out(px.language.data(), px.language.size(), &lang, true); r < 0)
+                return r;
+            *policyLanguage = reinterpret_cast<char *>(lang.data);
+        }
+        if (policy) {
+            if (px.has_policy) {
+                if (int r = api::datum_out(px.policy.data(), px.policy.size(), &pol, true); r < 0) {
+                    if (policyLanguage) {
+                        (gnutls_free)(*policyLanguage);
+                        *policyLanguage = nullptr;
+                    }
+                    return r;
+                }
+                *policy = reinterpret_cast<char *>(pol.data);
+            } else {
+                *policy = nullptr;
+            }
+        }
+        if (sizeof_policy)
+            *sizeof_policy = px.has_policy ? px.policy.size() : 0;
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_crt_set_pin_function:
+ * @crt: a certificate
+ * @fn: the callback asked for PINs, or %NULL
+ * @userdata: the value passed to @fn
+ *
+ * Stores the PIN callback to use with this certificate.  tlshim has no
+ * token support, so the callback is only kept.
+ **/
+TLSHIM_API void gnutls_x509_crt_set_pin_function(gnutls_x509_crt_t crt, gnutls_pin_callback_t fn, void *userdata)
+{
+    if (crt == nullptr)
+        return;
+    crt->cert.set_pin_function(reinterpret_cast<void (*)()>(fn), userdata);
 }

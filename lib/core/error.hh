@@ -19,6 +19,7 @@
     X(warning_alert_received, GNUTLS_E_WARNING_ALERT_RECEIVED, -16) \
     X(error_in_finished, GNUTLS_E_ERROR_IN_FINISHED_PACKET, -18) \
     X(unexpected_handshake_packet, GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET, -19) \
+    X(unknown_cipher_suite, GNUTLS_E_UNKNOWN_CIPHER_SUITE, -21) \
     X(decryption_failed, GNUTLS_E_DECRYPTION_FAILED, -24) \
     X(memory, GNUTLS_E_MEMORY_ERROR, -25) \
     X(again, GNUTLS_E_AGAIN, -28) \
@@ -70,6 +71,7 @@
     X(base64_unexpected_header, GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR, -207) \
     X(timed_out, GNUTLS_E_TIMEDOUT, -319) \
     X(illegal_parameter, GNUTLS_E_ILLEGAL_PARAMETER, -325) \
+    X(no_priorities_were_set, GNUTLS_E_NO_PRIORITIES_WERE_SET, -326) \
     X(parsing_error, GNUTLS_E_PARSING_ERROR, -302) \
     X(ecc_unsupported_curve, GNUTLS_E_ECC_UNSUPPORTED_CURVE, -322) \
     X(self_test_error, GNUTLS_E_SELF_TEST_ERROR, -400) \
@@ -82,6 +84,18 @@
     X(certificate_time_error, GNUTLS_E_CERTIFICATE_TIME_ERROR, -416) \
     X(asn1_time_error, GNUTLS_E_ASN1_TIME_ERROR, -418) \
     X(x509_duplicate_extension, GNUTLS_E_X509_DUPLICATE_EXTENSION, -430) \
+    X(unknown_cipher_type, GNUTLS_E_UNKNOWN_CIPHER_TYPE, -6) \
+    X(invalid_password, GNUTLS_E_INVALID_PASSWORD, -99) \
+    X(constraint_error, GNUTLS_E_CONSTRAINT_ERROR, -101) \
+    X(insufficient_security, GNUTLS_E_INSUFFICIENT_SECURITY, -217) \
+    X(key_import_failed, GNUTLS_E_KEY_IMPORT_FAILED, -346) \
+    X(asn1_embedded_null_in_string, GNUTLS_E_ASN1_EMBEDDED_NULL_IN_STRING, -351) \
+    X(pk_generation_error, GNUTLS_E_PK_GENERATION_ERROR, -403) \
+    X(pk_invalid_pubkey, GNUTLS_E_PK_INVALID_PUBKEY, -409) \
+    X(pk_invalid_privkey, GNUTLS_E_PK_INVALID_PRIVKEY, -410) \
+    X(received_illegal_extension, GNUTLS_E_RECEIVED_ILLEGAL_EXTENSION, -58) \
+    X(unexpected_extensions_length, GNUTLS_E_UNEXPECTED_EXTENSIONS_LENGTH, -350) \
+    X(missing_extension, GNUTLS_E_MISSING_EXTENSION, -427) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

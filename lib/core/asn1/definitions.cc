@@ -272,6 +272,52 @@ PBKDF2-params ::= SEQUENCE {
 
 PBE-IV ::= OCTET STRING
 
+-- crl: RFC 5280, 5.2.3
+CRLNumber ::= INTEGER
+
+-- print/ext: RFC 3820 proxy certificates, RFC 7633 TLS features, RFC 3280
+-- private key usage period, RFC 5280 policy qualifiers and inhibitAnyPolicy,
+-- RFC 4556 Kerberos principal names
+ProxyCertInfo ::= SEQUENCE {
+    pCPathLenConstraint  INTEGER (0..MAX) OPTIONAL,
+    proxyPolicy          ProxyPolicy }
+
+ProxyPolicy ::= SEQUENCE {
+    policyLanguage       OBJECT IDENTIFIER,
+    policy               OCTET STRING OPTIONAL }
+
+TlsFeatures ::= SEQUENCE OF INTEGER
+
+PrivateKeyUsagePeriod ::= SEQUENCE {
+    notBefore       [0]  GeneralizedTime OPTIONAL,
+    notAfter        [1]  GeneralizedTime OPTIONAL }
+
+SkipCerts ::= INTEGER (0..MAX)
+
+CPSuri ::= IA5String
+
+UserNotice ::= SEQUENCE {
+    noticeRef        NoticeReference OPTIONAL,
+    explicitText     DisplayText OPTIONAL }
+
+NoticeReference ::= SEQUENCE {
+    organization     DisplayText,
+    noticeNumbers    SEQUENCE OF INTEGER }
+
+DisplayText ::= CHOICE {
+    ia5String        IA5String,
+    visibleString    VisibleString,
+    bmpString        BMPString,
+    utf8String       UTF8String }
+
+KRB5PrincipalName ::= SEQUENCE {
+    realm           [0] EXPLICIT GeneralString,
+    principalName   [1] EXPLICIT KRB5PrincipalNameBody }
+
+KRB5PrincipalNameBody ::= SEQUENCE {
+    name-type       [0] EXPLICIT INTEGER,
+    name-string     [1] EXPLICIT SEQUENCE OF GeneralString }
+
 END
 )ASN1";
 

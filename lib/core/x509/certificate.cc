@@ -43,6 +43,8 @@ Err Certificate::import_der(Bytes der)
 {
     exts_.clear();
     node_.reset();
+    subject_obj_.assign({});
+    issuer_obj_.assign({});
     der_.assign(der.begin(), der.end());
     asn1::Node n;
     if (Err e = n.decode("Certificate", der_); !ok(e)) {
@@ -94,6 +96,12 @@ Err Certificate::import_der(Bytes der)
         exts_.clear();
         return e;
     }
+    // The names as DN objects (a name libtasn1 cannot split stays empty).
+    Bytes name;
+    if (!ok(subject_raw(name)) || !ok(subject_obj_.assign(name)))
+        subject_obj_.assign({});
+    if (!ok(issuer_raw(name)) || !ok(issuer_obj_.assign(name)))
+        issuer_obj_.assign({});
     return Err::ok;
 }
 
@@ -377,6 +385,28 @@ Err Certificate::signature_value(std::vector<std::uint8_t> &out) const
     if (bits % 8 != 0)
         return Err::certificate_error;
     return Err::ok;
+}
+
+Err Certificate::issuer_unique_id(std::vector<std::uint8_t> &out) const
+{
+    std::size_t bits = 0;
+    return node_.read_bits("tbsCertificate.issuerUniqueID", out, bits);
+}
+
+Err Certificate::subject_unique_id(std::vector<std::uint8_t> &out) const
+{
+    std::size_t bits = 0;
+    return node_.read_bits("tbsCertificate.subjectUniqueID", out, bits);
+}
+
+Err Certificate::pk_oid(std::string &out) const
+{
+    return node_.read_oid("tbsCertificate.subjectPublicKeyInfo.algorithm.algorithm", out);
+}
+
+Err Certificate::signature_oid(std::string &out) const
+{
+    return node_.read_oid("signatureAlgorithm.algorithm", out);
 }
 
 const Extension *Certificate::extension(std::string_view oid, unsigned indx) const noexcept

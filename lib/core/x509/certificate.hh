@@ -14,6 +14,7 @@
 #include "core/asn1/asn1.hh"
 #include "core/bytes.hh"
 #include "core/error.hh"
+#include "core/x509/dn.hh"
 
 namespace tlshim::x509 {
 
@@ -67,6 +68,24 @@ public:
     // The signature value (the BIT STRING's contents, no unused-bits octet).
     Err signature_value(std::vector<std::uint8_t> &out) const;
 
+    // The unique identifiers of v2 certificates (BIT STRING contents).
+    Err issuer_unique_id(std::vector<std::uint8_t> &out) const;
+    Err subject_unique_id(std::vector<std::uint8_t> &out) const;
+    // The OIDs of the public key algorithm and the (outer) signature algorithm.
+    Err pk_oid(std::string &out) const;
+    Err signature_oid(std::string &out) const;
+
+    // The subject and issuer names as DN objects (empty before import).
+    const DnObject &subject_object() const noexcept { return subject_obj_; }
+    const DnObject &issuer_object() const noexcept { return issuer_obj_; }
+
+    // The PIN callback an application attached (kept, not used: no tokens).
+    void set_pin_function(void (*fn)(), void *userdata) noexcept
+    {
+        pin_fn_ = fn;
+        pin_data_ = userdata;
+    }
+
     const std::vector<Extension> &extensions() const noexcept { return exts_; }
     // The indx-th extension with that OID, or null.
     const Extension *extension(std::string_view oid, unsigned indx = 0) const noexcept;
@@ -83,6 +102,10 @@ private:
     std::vector<std::uint8_t> der_;
     asn1::Node node_;
     std::vector<Extension> exts_;
+    DnObject subject_obj_;
+    DnObject issuer_obj_;
+    void (*pin_fn_)() = nullptr;
+    void *pin_data_ = nullptr;
 };
 
 // Splits a PEM text holding several certificates into their DER.

@@ -260,4 +260,77 @@ Err dn_to_string(Bytes name_der, std::string &out, bool reverse)
     return Err::ok;
 }
 
+Err DnObject::assign(Bytes name_der)
+{
+    der.assign(name_der.begin(), name_der.end());
+    rdns.clear();
+    if (der.empty())
+        return Err::ok;
+    asn1::Node n;
+    if (Err e = n.decode("RDNSequence", der); !ok(e)) {
+        der.clear();
+        return e;
+    }
+    int count = 0;
+    if (Err e = n.count("", count); !ok(e))
+        return e;
+    for (int i = 1; i <= count; i++) {
+        std::string rdn = "?" + std::to_string(i);
+        int attrs = 0;
+        if (Err e = n.count(rdn, attrs); !ok(e))
+            return e;
+        std::vector<Ava> set;
+        for (int j = 1; j <= attrs; j++) {
+            std::string base = rdn + ".?" + std::to_string(j);
+            Ava a;
+            if (Err e = n.read_oid(base + ".type", a.oid); !ok(e))
+                return e;
+            if (Err e = n.raw_der(der, base + ".value", a.value_der); !ok(e))
+                return e;
+            // Tag and contents of the value's TLV.
+            Bytes v = a.value_der;
+            if (v.size() < 2)
+                return Err::asn1_der_error;
+            unsigned char cls = 0;
+            int taglen = 0;
+            unsigned long tag = 0;
+            if (asn1_get_tag_der(v.data(), static_cast<int>(v.size()), &cls, &taglen, &tag) != ASN1_SUCCESS)
+                return Err::asn1_der_error;
+            int lenlen = 0;
+            long l = asn1_get_length_der(v.data() + taglen, static_cast<int>(v.size()) - taglen, &lenlen);
+            if (l < 0 || static_cast<std::size_t>(taglen + lenlen + l) > v.size())
+                return Err::asn1_der_error;
+            a.tag = tag;
+            a.value = v.subspan(static_cast<std::size_t>(taglen + lenlen), static_cast<std::size_t>(l));
+            set.push_back(std::move(a));
+        }
+        rdns.push_back(std::move(set));
+    }
+    return Err::ok;
+}
+
+std::vector<const Ava *> DnObject::all() const
+{
+    std::vector<const Ava *> out;
+    for (const auto &set : rdns)
+        for (const auto &a : set)
+            out.push_back(&a);
+    return out;
+}
+
+const Ava *DnObject::find(std::string_view oid, unsigned indx) const
+{
+    for (const auto &set : rdns)
+        for (const auto &a : set)
+            if (a.oid == oid && indx-- == 0)
+                return &a;
+    return nullptr;
+}
+
+Err ava_text(const Ava &ava, std::string &out)
+{
+    out.clear();
+    return dn_value_to_string(ava.oid, ava.value_der, out);
+}
+
 }  // namespace tlshim::x509

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/bytes.hh"
 #include "core/error.hh"
@@ -24,5 +25,32 @@ Err dn_to_string(Bytes name_der, std::string &out, bool reverse = false);
 
 // Formats one AttributeTypeAndValue value (its DER, tag included).
 Err dn_value_to_string(std::string_view oid, Bytes value_der, std::string &out);
+
+// One attribute of a name, as views into the name's DER.
+struct Ava {
+    std::string oid;
+    Bytes value_der;  // the value's TLV
+    Bytes value;      // its contents
+    unsigned long tag = 0;
+};
+
+// A decoded name, as gnutls_x509_dn_t exposes it: the DER and its
+// attributes per RDN (views into `der`).
+struct DnObject {
+    std::vector<std::uint8_t> der;
+    std::vector<std::vector<Ava>> rdns;
+
+    // Takes a copy of `name_der` and decodes it; an empty input gives an
+    // empty object.
+    Err assign(Bytes name_der);
+    bool empty() const noexcept { return der.empty(); }
+    // The attributes in encoded order, flattened.
+    std::vector<const Ava *> all() const;
+    // The indx-th attribute with that OID, or null.
+    const Ava *find(std::string_view oid, unsigned indx) const;
+};
+
+// The text of one attribute value as the DN string shows it (escaped).
+Err ava_text(const Ava &ava, std::string &out);
 
 }  // namespace tlshim::x509

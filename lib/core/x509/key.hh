@@ -91,6 +91,12 @@ public:
                     const PssParams *pss = nullptr) const;
     Err verify_hash(gnutls_sign_algorithm_t sign, Bytes hash, Bytes sig,
                     const PssParams *pss = nullptr) const;
+    // Same with explicit policy options (the overloads above apply the
+    // default ones: the TLS "secure" table, nothing broken allowed).
+    Err verify_data(gnutls_sign_algorithm_t sign, Bytes data, Bytes sig, const PssParams *pss,
+                    const VerifyOptions &opt) const;
+    Err verify_hash(gnutls_sign_algorithm_t sign, Bytes hash, Bytes sig, const PssParams *pss,
+                    const VerifyOptions &opt) const;
 
     // RSA PKCS#1 v1.5 encryption (RSA key transport).
     Err encrypt(Bytes plain, std::vector<std::uint8_t> &ct) const;
@@ -101,6 +107,7 @@ public:
     const Impl *impl() const noexcept { return impl_.get(); }
 
 private:
+    friend class PrivateKey;  // PrivateKey::public_key() fills the Impl
     std::unique_ptr<Impl> impl_;
 };
 
@@ -173,6 +180,28 @@ public:
 
 private:
     std::unique_ptr<Impl> impl_;
+};
+
+// Whatever can sign (and RSA-decrypt) with a private key: a PrivateKey held
+// by the library, or a key whose operations run elsewhere (the application
+// callbacks of gnutls_privkey_import_ext*).  The abstract-key facade
+// (lib/api/abstract-key.hh) provides both kinds; certificate signing and the
+// TLS engine sign through this interface only.
+class Signer {
+public:
+    virtual ~Signer() = default;
+    virtual gnutls_pk_algorithm_t algorithm() const = 0;
+    virtual unsigned bits() const = 0;
+    // RSA-PSS restrictions of the key (present=false when none).
+    virtual PssParams pss() const = 0;
+    // `flags` are gnutls_privkey_flags_t bits (e.g. GNUTLS_PRIVKEY_FLAG_REPRODUCIBLE).
+    virtual Err sign_data(gnutls_sign_algorithm_t sign, unsigned flags, Bytes data,
+                          std::vector<std::uint8_t> &sig) const = 0;
+    // For RSA with GNUTLS_SIGN_RSA_RAW the input is signed as is (the TLS 1.0
+    // MD5+SHA-1 concatenation or a DigestInfo).
+    virtual Err sign_hash(gnutls_sign_algorithm_t sign, unsigned flags, Bytes hash,
+                          std::vector<std::uint8_t> &sig) const = 0;
+    virtual Err decrypt(Bytes ct, SecretBytes &plain) const = 0;
 };
 
 }  // namespace tlshim::x509

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// The private representations behind x509::PublicKey and x509::PrivateKey,
+// and small helpers shared by the key module's own source files (key.cc for
+// public keys and signatures, key-der.cc for private-key encodings).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/asn1/asn1.hh"
+#include "core/pk/ecc.hh"
+#include "core/pk/edwards.hh"
+#include "core/pk/rsa.hh"
+#include "core/x509/key.hh"
+
+namespace tlshim::x509 {
+
+struct PublicKey::Impl {
+    gnutls_pk_algorithm_t pk = GNUTLS_PK_UNKNOWN;
+    gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+    PssParams pss;
+    pk::RsaPublicKey rsa;   // RSA, RSA-PSS
+    pk::EcPoint ec;         // ECDSA
+    pk::RawCurveKey raw;    // EdDSA, X25519/X448
+};
+
+struct PrivateKey::Impl {
+    gnutls_pk_algorithm_t pk = GNUTLS_PK_UNKNOWN;
+    gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+    PssParams pss;
+    pk::RsaPrivateKey rsa;
+    pk::EcKey ec;
+    pk::RawCurveKey raw;
+    // Whether the ECPrivateKey we encode names its curve: GnuTLS re-encodes
+    // a SEC1 key the way it was imported, so a key taken from PKCS#8
+    // without inner parameters is exported without them.
+    bool sec1_params = true;
+    // The length of the ECPrivateKey's privateKey octets as imported (GnuTLS
+    // writes them back unchanged); 0: the scalar's minimal length.
+    std::size_t sec1_scalar_len = 0;
+};
+
+namespace keyutil {
+
+// libtasn1 writes: raw value bytes (len in bytes, bits for BIT STRING).
+Err write(asn1::Node &n, const char *path, const void *value, int len) noexcept;
+Err write(asn1::Node &n, const char *path, Bytes value) noexcept;
+// An OBJECT IDENTIFIER in dotted text.
+Err write_oid(asn1::Node &n, const char *path, const char *oid) noexcept;
+// An unsigned big-endian integer (a zero octet is prepended when needed).
+Err write_uint(asn1::Node &n, const char *path, Bytes big_endian);
+// An absent OPTIONAL element.
+Err write_absent(asn1::Node &n, const char *path) noexcept;
+
+// A big-endian INTEGER read as unsigned (leading zero octets removed).
+Bytes unsigned_view(const std::vector<std::uint8_t> &v) noexcept;
+// Bits of an unsigned big-endian number.
+unsigned bit_length(Bytes v) noexcept;
+
+// The curve for a pk algorithm of the raw-curve family, INVALID otherwise.
+gnutls_ecc_curve_t raw_curve_of(gnutls_pk_algorithm_t pk) noexcept;
+gnutls_pk_algorithm_t pk_of_raw_curve(gnutls_ecc_curve_t c) noexcept;
+// Key size in bits as GnuTLS reports it for a curve.
+unsigned curve_bits(gnutls_ecc_curve_t c) noexcept;
+
+// AlgorithmIdentifier parameters for a key: RSA NULL, ECDSA named curve,
+// RSA-PSS parameters when restricted; empty = absent.
+Err key_algorithm_params(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve, const PssParams &pss,
+                         std::vector<std::uint8_t> &der);
+// Decodes ECParameters (named curve) into a supported curve.
+Err decode_ec_params(Bytes der, gnutls_ecc_curve_t &curve);
+
+}  // namespace keyutil
+
+}  // namespace tlshim::x509
