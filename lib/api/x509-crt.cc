@@ -1530,3 +1530,136 @@ TLSHIM_API void gnutls_x509_crt_set_pin_function(gnutls_x509_crt_t crt, gnutls_p
         return;
     crt->cert.set_pin_function(reinterpret_cast<void (*)()>(fn), userdata);
 }
+
+namespace {
+
+// The ASN.1 name of a GeneralName's CHOICE alternative, as
+// GNUTLS_IA_ACCESSLOCATION_GENERALNAME_TYPE reports it.
+const char *general_name_choice(gnutls_x509_subject_alt_name_t type) noexcept
+{
+    switch (type) {
+    case GNUTLS_SAN_DNSNAME:
+        return "dNSName";
+    case GNUTLS_SAN_RFC822NAME:
+        return "rfc822Name";
+    case GNUTLS_SAN_URI:
+        return "uniformResourceIdentifier";
+    case GNUTLS_SAN_IPADDRESS:
+        return "iPAddress";
+    case GNUTLS_SAN_OTHERNAME:
+        return "otherName";
+    case GNUTLS_SAN_DN:
+        return "directoryName";
+    case GNUTLS_SAN_REGISTERED_ID:
+        return "registeredID";
+    default:
+        return nullptr;
+    }
+}
+
+}  // namespace
+
+/**
+ * gnutls_x509_crt_get_authority_info_access:
+ * @crt: a certificate
+ * @seq: which AccessDescription of the extension, counting from 0
+ * @what: the piece wanted: %GNUTLS_IA_ACCESSMETHOD_OID, %GNUTLS_IA_ACCESSLOCATION_GENERALNAME_TYPE,
+ *   %GNUTLS_IA_URI, %GNUTLS_IA_OCSP_URI or %GNUTLS_IA_CAISSUERS_URI
+ * @data: receives a copy of it, allocated with gnutls_malloc()
+ * @critical: receives the extension's critical flag, or %NULL
+ *
+ * Reads the Authority Information Access extension (RFC 5280 section
+ * 4.2.2.1), one access description at a time. The method OID and the
+ * location's type name come back as NUL-terminated strings whose size
+ * counts the NUL; a URI comes back with its length, NUL-terminated as
+ * well. %GNUTLS_IA_OCSP_URI and %GNUTLS_IA_CAISSUERS_URI return the URI of
+ * description @seq only when its method is id-ad-ocsp or id-ad-caIssuers
+ * respectively.
+ *
+ * Returns: zero on success; %GNUTLS_E_CONSTRAINT_ERROR when the extension
+ * is marked critical, which RFC 5280 forbids;
+ * %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when the certificate has no such
+ * extension, @seq is past the last
+ * description, or the location is not a URI; %GNUTLS_E_UNKNOWN_ALGORITHM
+ * when the description has another method than asked for;
+ * %GNUTLS_E_INVALID_REQUEST for an unknown @what.
+ *
+ * Since: 3.0
+ **/
+TLSHIM_API int gnutls_x509_crt_get_authority_info_access(gnutls_x509_crt_t crt, unsigned int seq, int what,
+                                                         gnutls_datum_t *data, unsigned int *critical)
+{
+    if (!loaded(crt) || data == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const x509::Extension *ext = crt->cert.extension(x509::kOidAia);
+        if (ext == nullptr)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        if (critical != nullptr)
+            *critical = ext->critical ? 1 : 0;
+        // RFC 5280 section 4.2.2.1: the extension must not be critical.
+        if (ext->critical)
+            return GNUTLS_E_CONSTRAINT_ERROR;
+        switch (what) {
+        case GNUTLS_IA_ACCESSMETHOD_OID:
+        case GNUTLS_IA_ACCESSLOCATION_GENERALNAME_TYPE:
+        case GNUTLS_IA_URI:
+        case GNUTLS_IA_OCSP_URI:
+        case GNUTLS_IA_CAISSUERS_URI:
+            break;
+        default:
+            return GNUTLS_E_INVALID_REQUEST;
+        }
+        std::vector<x509::AccessDescription> ads;
+        if (Err e = x509::decode_aia(ext->value, ads); !ok(e))
+            return api::to_gnutls(e);
+        if (seq >= ads.size())
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        const x509::AccessDescription &ad = ads[seq];
+        if (what == GNUTLS_IA_ACCESSMETHOD_OID)
+            return api::datum_out(ad.method.data(), ad.method.size() + 1, data);
+        if (what == GNUTLS_IA_ACCESSLOCATION_GENERALNAME_TYPE) {
+            const char *name = general_name_choice(ad.location.type);
+            if (name == nullptr)
+                return GNUTLS_E_X509_UNKNOWN_SAN;
+            return api::datum_out(name, std::strlen(name) + 1, data);
+        }
+        if (what == GNUTLS_IA_OCSP_URI && ad.method != "1.3.6.1.5.5.7.48.1")
+            return GNUTLS_E_UNKNOWN_ALGORITHM;
+        if (what == GNUTLS_IA_CAISSUERS_URI && ad.method != "1.3.6.1.5.5.7.48.2")
+            return GNUTLS_E_UNKNOWN_ALGORITHM;
+        if (ad.location.type != GNUTLS_SAN_URI)
+            return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+        return api::datum_out(ad.location.data.data(), ad.location.data.size(), data, true);
+    });
+}
+
+/**
+ * gnutls_x509_crt_import_url:
+ * @crt: a certificate
+ * @url: a PKCS #11 URL ("pkcs11:...") or a system-store URL ("system:...")
+ * @flags: gnutls_pkcs11_obj_flags bits
+ *
+ * Loads a certificate from a token or key store named by a URL. tlshim
+ * reaches no PKCS #11 module, so a "pkcs11:" URL finds no object, as with
+ * GnuTLS on a machine without tokens; system key stores exist only on
+ * Windows.
+ *
+ * Returns: %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE for a "pkcs11:" URL,
+ * %GNUTLS_E_UNIMPLEMENTED_FEATURE for a "system:" URL,
+ * %GNUTLS_E_INVALID_REQUEST for anything else.
+ *
+ * Since: 3.4.0
+ **/
+TLSHIM_API int gnutls_x509_crt_import_url(gnutls_x509_crt_t crt, const char *url, unsigned int flags)
+{
+    (void)flags;
+    if (crt == nullptr || url == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    const std::string_view u(url);
+    if (u.starts_with("pkcs11:"))
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    if (u.starts_with("system:"))
+        return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+    return GNUTLS_E_INVALID_REQUEST;
+}

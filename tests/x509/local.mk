@@ -5,8 +5,11 @@
 check_PROGRAMS += tests/x509/diff-x509
 tests_x509_diff_x509_SOURCES = tests/x509/diff-x509.c
 tests_x509_diff_x509_LDADD = $(DIFF_LDADD)
-TESTS += tests/x509/diff-x509.sh tests/x509/corpus-x509.sh
-EXTRA_DIST += tests/x509/diff-x509.sh tests/x509/corpus-x509.sh tests/x509/gen-certs.sh \
+check_PROGRAMS += tests/x509/diff-aia
+tests_x509_diff_aia_SOURCES = tests/x509/diff-aia.c
+tests_x509_diff_aia_LDADD = $(DIFF_LDADD)
+TESTS += tests/x509/diff-x509.sh tests/x509/corpus-x509.sh tests/x509/diff-aia.sh
+EXTRA_DIST += tests/x509/diff-x509.sh tests/x509/corpus-x509.sh tests/x509/gen-certs.sh tests/x509/diff-aia.sh \
 	tests/x509/corpus-known-diffs.txt
 
 if HAVE_CHECK
