@@ -97,7 +97,8 @@ Err RecordWriter::seal(Protection &prot, std::uint64_t seq, RecordHeader hdr, By
         return Err::short_memory_buffer;
     std::uint8_t *rec = buf_.data() + used_;
     MutableBytes body(rec + kHeaderSize, buf_.size() - used_ - kHeaderSize);
-    std::memmove(body.data() + prot.prefix_size(), data.data(), data.size());
+    if (!data.empty())
+        std::memmove(body.data() + prot.prefix_size(), data.data(), data.size());
     std::size_t frag = 0;
     if (Err e = prot.seal(hdr, seq, body, data.size(), pad, frag); !ok(e))
         return e;
