@@ -26,7 +26,8 @@ using namespace detail;
 void load_iv(std::uint8_t *dst, std::size_t n, Bytes iv) noexcept
 {
     std::memset(dst, 0, n);
-    std::memcpy(dst, iv.data(), iv.size() < n ? iv.size() : n);
+    if (!iv.empty())
+        std::memcpy(dst, iv.data(), iv.size() < n ? iv.size() : n);
 }
 
 // --- CBC -----------------------------------------------------------------------
