@@ -377,14 +377,31 @@ Err Certificate::signature_algorithm_raw(Bytes &out) const
     return node_.raw_der(der_, "signatureAlgorithm", out);
 }
 
-Err Certificate::signature_value(std::vector<std::uint8_t> &out) const
+Err read_signature_bits(const asn1::Node &signed_structure, std::vector<std::uint8_t> &out)
 {
     std::size_t bits = 0;
-    if (Err e = node_.read_bits("signature", out, bits); !ok(e))
+    if (Err e = signed_structure.read_bits("signature", out, bits); !ok(e))
         return e;
     if (bits % 8 != 0)
         return Err::certificate_error;
     return Err::ok;
+}
+
+Err read_extension_field(const Extension *x, const char *type, const char *path,
+                         std::vector<std::uint8_t> &out, bool &critical)
+{
+    if (!x)
+        return Err::requested_data_not_available;
+    critical = x->critical;
+    asn1::Node n;
+    if (Err e = n.decode(type, x->value); !ok(e))
+        return e;
+    return n.read(path, out);
+}
+
+Err Certificate::signature_value(std::vector<std::uint8_t> &out) const
+{
+    return read_signature_bits(node_, out);
 }
 
 Err Certificate::issuer_unique_id(std::vector<std::uint8_t> &out) const
@@ -524,26 +541,12 @@ Err Certificate::key_usage(unsigned &usage, bool &critical) const
 
 Err Certificate::subject_key_id(std::vector<std::uint8_t> &out, bool &critical) const
 {
-    const Extension *x = extension("2.5.29.14");
-    if (!x)
-        return Err::requested_data_not_available;
-    critical = x->critical;
-    asn1::Node n;
-    if (Err e = n.decode("SubjectKeyIdentifier", x->value); !ok(e))
-        return e;
-    return n.read("", out);
+    return read_extension_field(extension("2.5.29.14"), "SubjectKeyIdentifier", "", out, critical);
 }
 
 Err Certificate::authority_key_id(std::vector<std::uint8_t> &out, bool &critical) const
 {
-    const Extension *x = extension("2.5.29.35");
-    if (!x)
-        return Err::requested_data_not_available;
-    critical = x->critical;
-    asn1::Node n;
-    if (Err e = n.decode("AuthorityKeyIdentifier", x->value); !ok(e))
-        return e;
-    return n.read("keyIdentifier", out);
+    return read_extension_field(extension("2.5.29.35"), "AuthorityKeyIdentifier", "keyIdentifier", out, critical);
 }
 
 Err pem_certificates(Bytes text, std::vector<std::vector<std::uint8_t>> &out)

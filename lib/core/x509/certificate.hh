@@ -111,4 +111,12 @@ private:
 // Splits a PEM text holding several certificates into their DER.
 Err pem_certificates(Bytes text, std::vector<std::vector<std::uint8_t>> &out);
 
+// Shared by certificates and CRLs. Decodes an extension's value as the ASN.1
+// `type` and reads the field at `path` ("" for the whole value); reports
+// the critical flag. Err::requested_data_not_available when x is null.
+Err read_extension_field(const Extension *x, const char *type, const char *path,
+                         std::vector<std::uint8_t> &out, bool &critical);
+// The signature BIT STRING of a signed structure, as whole bytes.
+Err read_signature_bits(const asn1::Node &signed_structure, std::vector<std::uint8_t> &out);
+
 }  // namespace tlshim::x509

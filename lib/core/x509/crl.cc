@@ -276,12 +276,7 @@ Err Crl::signature_algorithm_raw(Bytes &out) const
 
 Err Crl::signature_value(std::vector<std::uint8_t> &out) const
 {
-    std::size_t bits = 0;
-    if (Err e = node_.read_bits("signature", out, bits); !ok(e))
-        return e;
-    if (bits % 8 != 0)
-        return Err::certificate_error;
-    return Err::ok;
+    return read_signature_bits(node_, out);
 }
 
 bool Crl::is_revoked(Bytes serial) const noexcept
@@ -302,26 +297,12 @@ const Extension *Crl::extension(std::string_view oid) const noexcept
 
 Err Crl::authority_key_id(std::vector<std::uint8_t> &out, bool &critical) const
 {
-    const Extension *x = extension("2.5.29.35");
-    if (!x)
-        return Err::requested_data_not_available;
-    critical = x->critical;
-    asn1::Node n;
-    if (Err e = n.decode("AuthorityKeyIdentifier", x->value); !ok(e))
-        return e;
-    return n.read("keyIdentifier", out);
+    return read_extension_field(extension("2.5.29.35"), "AuthorityKeyIdentifier", "keyIdentifier", out, critical);
 }
 
 Err Crl::number(std::vector<std::uint8_t> &out, bool &critical) const
 {
-    const Extension *x = extension("2.5.29.20");
-    if (!x)
-        return Err::requested_data_not_available;
-    critical = x->critical;
-    asn1::Node n;
-    if (Err e = n.decode("CRLNumber", x->value); !ok(e))
-        return e;
-    return n.read("", out);
+    return read_extension_field(extension("2.5.29.20"), "CRLNumber", "", out, critical);
 }
 
 Err Crl::authority_key_gn_serial(unsigned seq, unsigned &type, std::vector<std::uint8_t> &name,
