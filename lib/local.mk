@@ -11,7 +11,7 @@ lib_LTLIBRARIES += lib/libgnutls.la
 lib_libgnutls_la_SOURCES =
 lib_libgnutls_la_LIBADD = lib/libtlshim.la $(SANITIZER_LIBS)
 lib_libgnutls_la_LDFLAGS = $(AM_LDFLAGS) -version-info $(LT_GNUTLS_VERSION_INFO) -no-undefined \
-	-Wl,--version-script=$(abs_top_builddir)/lib/abi/libgnutls.map -Wl,-z,relro -Wl,-z,now
+	-Wl,--version-script=$(abs_top_builddir)/lib/abi/libgnutls.map -Wl,--no-undefined -Wl,-z,relro -Wl,-z,now
 EXTRA_lib_libgnutls_la_DEPENDENCIES = lib/abi/libgnutls.map
 # A C++ linker for the C++ objects inside the convenience library.
 nodist_EXTRA_lib_libgnutls_la_SOURCES = lib/abi/dummy.cc
@@ -60,3 +60,5 @@ include lib/api/cred.mk
 include lib/core/tls/local.mk
 include lib/core/tls/priority.mk
 include lib/core/tls/messages.mk
+include lib/core/tls/kx.mk
+include lib/api/cred-other.mk

@@ -18,6 +18,11 @@ include tests/tls/local.mk
 include tests/priority/local.mk
 include tests/messages/local.mk
 include tests/session/local.mk
+include tests/handshake/local.mk
+include tests/kx/local.mk
+include tests/cred-other/local.mk
+include tests/interop/local.mk
+include doc/examples/local.mk
 EXTRA_DIST += tests/common/loaded-lib.h tests/common/run-diff.sh
 # Differential programs: built against the public headers, linked to the
 # system's libgnutls (ABI-identical), and run by run-diff.sh on both libraries.

@@ -5,6 +5,7 @@
 #include <gnutls/gnutls.h>
 
 #include "api/api.hh"
+#include "api/session.hh"
 #include "core/tls/priority.hh"
 
 extern "C" {
@@ -322,4 +323,102 @@ TLSHIM_API int gnutls_priority_compression_list(gnutls_priority_t pcache, const 
     const auto comp = tls::Priority::compression();
     *list = comp.data();
     return static_cast<int>(comp.size());
+}
+
+namespace {
+
+// Parses and installs a priority string on a session (the shared part of
+// gnutls_priority_set_direct and gnutls_set_default_priority*).
+int set_text(gnutls_session_t session, const char *text, bool append, const char **err_pos)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (err_pos != nullptr)
+        *err_pos = text;
+    return api::guard([&] {
+        tls::ParseResult r = tls::init_priority(text, append, _gnutls_default_priority_string);
+        if (r.err != Err::ok) {
+            if (err_pos != nullptr && text != nullptr)
+                *err_pos = text + r.err_offset;
+            return api::to_gnutls(r.err);
+        }
+        session->set_priority(std::move(r.priority));
+        return 0;
+    });
+}
+
+}  // namespace
+
+/**
+ * gnutls_priority_set:
+ * @session: the session to configure
+ * @priority: a priority object from gnutls_priority_init()
+ *
+ * Makes @session negotiate with the versions, algorithms and flags of
+ * @priority.  The session keeps its own reference, so @priority may be
+ * released with gnutls_priority_deinit() while the session lives.  It
+ * applies to the next handshake.
+ *
+ * Returns: zero on success, or %GNUTLS_E_NO_CIPHER_SUITES when @priority
+ * is %NULL.
+ **/
+TLSHIM_API int gnutls_priority_set(gnutls_session_t session, gnutls_priority_t priority)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (priority == nullptr || priority->prio == nullptr)
+        return GNUTLS_E_NO_CIPHER_SUITES;
+    session->set_priority(priority->prio);
+    return 0;
+}
+
+/**
+ * gnutls_priority_set_direct:
+ * @session: the session to configure
+ * @priorities: a priority string (see gnutls_priority_init()), or %NULL for the default
+ * @err_pos: where the position of a rejected token is stored, or %NULL
+ *
+ * Parses @priorities and installs the result on @session in one step, as
+ * gnutls_priority_init() followed by gnutls_priority_set() would.
+ *
+ * Returns: zero on success, or a negative error code (then @err_pos
+ * points at the offending token).
+ **/
+TLSHIM_API int gnutls_priority_set_direct(gnutls_session_t session, const char *priorities, const char **err_pos)
+{
+    return set_text(session, priorities, false, err_pos);
+}
+
+/**
+ * gnutls_set_default_priority:
+ * @session: the session to configure
+ *
+ * Installs the library's default priorities on @session (the system
+ * configuration may override them).  This is what most applications want.
+ *
+ * Returns: zero on success, or a negative error code.
+ **/
+TLSHIM_API int gnutls_set_default_priority(gnutls_session_t session)
+{
+    return set_text(session, nullptr, false, nullptr);
+}
+
+/**
+ * gnutls_set_default_priority_append:
+ * @session: the session to configure
+ * @add_prio: edits to apply to the default priorities, such as "-VERS-TLS1.2"
+ * @err_pos: where the position of a rejected token is stored, or %NULL
+ * @flags: reserved, zero
+ *
+ * Installs the default priorities modified by the edits in @add_prio (a
+ * string of ":"-separated edits without a leading keyword).
+ *
+ * Returns: zero on success, or a negative error code (then @err_pos
+ * points at the offending token of @add_prio).
+ **/
+TLSHIM_API int gnutls_set_default_priority_append(gnutls_session_t session, const char *add_prio,
+                                                  const char **err_pos, unsigned flags)
+{
+    (void)flags;
+    return set_text(session, add_prio, true, err_pos);
 }

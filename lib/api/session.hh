@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The facade's session object: the core session plus what only the C API
-// needs (the user pointer, the credentials by type).
+// needs (the user pointer, the credentials by type, the application's
+// callbacks), and the hooks through which the engine reaches the
+// credentials and callbacks (lib/api/handshake.cc).
 #pragma once
 
 #include <gnutls/gnutls.h>
 
 #include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/tls/session.hh"
 
@@ -16,4 +21,38 @@ struct gnutls_session_int : tlshim::tls::Session {
     // gnutls_credentials_set: one pointer per gnutls_credentials_type_t
     // (GNUTLS_CRD_CERTIFICATE = 1 ... GNUTLS_CRD_IA = 5).
     std::array<void *, 6> credentials{};
+
+    // gnutls_session_set_verify_cert/cert2: verify the peer's chain during
+    // the handshake against these typed data (host name, purpose).
+    struct VData {
+        gnutls_vdata_types_t type;
+        std::vector<std::uint8_t> data;
+    };
+    bool auto_verify = false;
+    std::vector<VData> verify_data;
+    unsigned verify_flags = 0;
+    unsigned verify_status = 0;  // gnutls_session_get_verify_cert_status
+    gnutls_certificate_verify_function *verify_func = nullptr;  // gnutls_session_set_verify_function
+
+    // gnutls_handshake_set_hook_function.
+    gnutls_handshake_hook_func hook_func = nullptr;
+    unsigned hook_htype = 0;
+    int hook_when = 0;
+    // gnutls_session_set_keylog_function.
+    gnutls_keylog_func keylog_func = nullptr;
+    // The array gnutls_certificate_get_peers hands out.
+    std::vector<gnutls_datum_t> peer_datums;
+
+protected:
+    tlshim::Err certificate_candidates(const tlshim::tls::CertQuery &q,
+                                       std::vector<tlshim::tls::CertCandidate> &out) override;
+    tlshim::Err verify_peer() override;
+    tlshim::Err hook(const tlshim::tls::HookPoint &at, tlshim::Bytes msg) override;
+    tlshim::Err keylog(const char *label, tlshim::Bytes secret) override;
 };
+
+namespace tlshim::api {
+// gnutls_certificate_verify_peers() for the session's peer chain.
+int verify_peers(gnutls_session_t session, const gnutls_typed_vdata_st *data, unsigned elements,
+                 unsigned *status) noexcept;
+}  // namespace tlshim::api

@@ -96,6 +96,11 @@
     X(received_illegal_extension, GNUTLS_E_RECEIVED_ILLEGAL_EXTENSION, -58) \
     X(unexpected_extensions_length, GNUTLS_E_UNEXPECTED_EXTENSIONS_LENGTH, -350) \
     X(missing_extension, GNUTLS_E_MISSING_EXTENSION, -427) \
+    X(certificate_required, GNUTLS_E_CERTIFICATE_REQUIRED, -112) \
+    X(no_cipher_suites, GNUTLS_E_NO_CIPHER_SUITES, -87) \
+    X(no_common_key_share, GNUTLS_E_NO_COMMON_KEY_SHARE, -423) \
+    X(no_application_protocol, GNUTLS_E_NO_APPLICATION_PROTOCOL, -344) \
+    X(certificate_verification_error, GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR, -348) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

@@ -318,6 +318,12 @@ KRB5PrincipalNameBody ::= SEQUENCE {
     name-type       [0] EXPLICIT INTEGER,
     name-string     [1] EXPLICIT SEQUENCE OF GeneralString }
 
+-- dh params: PKCS #3 DHParameter
+DHParameter ::= SEQUENCE {
+    prime               INTEGER,
+    base                INTEGER,
+    privateValueLength  INTEGER OPTIONAL }
+
 END
 )ASN1";
 

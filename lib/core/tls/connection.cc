@@ -60,7 +60,7 @@ Err Connection::flush()
     return Err::ok;
 }
 
-Err Connection::write_record(ContentType type, Bytes data)
+Err Connection::queue_record(ContentType type, Bytes data)
 {
     if (!writer_.fits(*write_prot_, data.size(), padding_)) {
         if (Err e = flush(); !ok(e))
@@ -73,6 +73,13 @@ Err Connection::write_record(ContentType type, Bytes data)
     if (Err e = writer_.seal(*write_prot_, write_seq_, hdr, data, pad); !ok(e))
         return e;
     write_seq_++;
+    return Err::ok;
+}
+
+Err Connection::write_record(ContentType type, Bytes data)
+{
+    if (Err e = queue_record(type, data); !ok(e))
+        return e;
     return flush();
 }
 
@@ -131,9 +138,26 @@ Err Connection::read_record(ContentType &type, MutableBytes &plain)
         return fail(e);
     if (Err e = check_version(); !ok(e))
         return fail(e);
+    RecordHeader hdr;
+    if (plain_ccs_ && (reader_.header().type == ContentType::change_cipher_spec ||
+                       (reader_.header().type == ContentType::alert && !read_prot_->null()))) {
+        // Middlebox compatibility: never protected, outside the sequence.
+        // During the handshake a peer that fails before it has our keys'
+        // counterpart sends its alert in the clear; it is taken as such.
+        NullProtection none;
+        if (Err e = reader_.open(none, 0, hdr, plain); !ok(e))
+            return fail(e);
+        type = hdr.type;
+        if (type == ContentType::alert) {
+            Err e = process_alert(plain);
+            release_record();
+            plain = {};
+            return ok(e) ? Err::fatal_alert_received : e;
+        }
+        return Err::ok;
+    }
     if (read_seq_ == UINT64_MAX)
         return fail(Err::record_limit_reached);
-    RecordHeader hdr;
     if (Err e = reader_.open(*read_prot_, read_seq_, hdr, plain); !ok(e))
         return fail(e);
     read_seq_++;

@@ -54,6 +54,13 @@ public:
     // gnutls_record_set_timeout: how long a read waits for the transport
     // before failing with Err::timed_out (0: no limit).
     void set_read_timeout(unsigned ms) noexcept { read_timeout_ms_ = ms; }
+    // TLS 1.3 middlebox compatibility (RFC 8446 section 5): while set, a
+    // change_cipher_spec record is passed to the caller unprotected (and
+    // without consuming a sequence number) even when keys are in place.
+    void set_plain_ccs(bool allow) noexcept { plain_ccs_ = allow; }
+    // Whether outgoing records are protected (keys installed).
+    bool write_protected() const noexcept { return !write_prot_->null(); }
+    bool read_protected() const noexcept { return !read_prot_->null(); }
     // TLS 1.3 padding added to each record (0: none).
     void set_padding(std::size_t n) noexcept { padding_ = n; }
     std::uint64_t read_seq() const noexcept { return read_seq_; }
@@ -90,7 +97,13 @@ public:
     Err read_record(ContentType &type, MutableBytes &plain);
     void release_record() noexcept;
     // Queues one record of the given type and tries to send everything.
+    // After again/interrupted the record may or may not be queued: callers
+    // that must know use queue_record() and flush().
     Err write_record(ContentType type, Bytes data);
+    // Seals one record into the output queue without sending it, unless
+    // the queue is full: then it first flushes, and an again/interrupted
+    // from that means nothing was queued.
+    Err queue_record(ContentType type, Bytes data);
     // Sends whatever is queued.
     Err flush();
     // Reports a fatal error: sends the matching alert (best effort, once)
@@ -131,6 +144,7 @@ private:
     bool alert_queued_ = false;
     bool read_closed_ = false;
     bool alert_sent_ = false;
+    bool plain_ccs_ = false;
     int direction_ = 0;
     Err failed_ = Err::ok;
     gnutls_alert_description_t last_alert_ = GNUTLS_A_CLOSE_NOTIFY;

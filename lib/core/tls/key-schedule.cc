@@ -37,6 +37,16 @@ Err Transcript::current(std::uint8_t *out) const
     return Err::ok;
 }
 
+Err Transcript::current_with(Bytes extra, std::uint8_t *out) const
+{
+    if (!hashing_)
+        return Err::internal;
+    crypto::Hash copy = hash_;
+    copy.update(extra);
+    copy.digest(out);
+    return Err::ok;
+}
+
 Err Transcript::restart_for_retry()
 {
     if (!hashing_)

@@ -39,6 +39,10 @@ public:
     std::size_t size() const noexcept { return hash_.size(); }
     // The hash of everything added so far (size() bytes).
     Err current(std::uint8_t *out) const;
+    // The hash of everything added so far followed by `extra`, leaving the
+    // transcript as it is (PSK binders hash a partial ClientHello).  The
+    // hash must have been chosen.
+    Err current_with(Bytes extra, std::uint8_t *out) const;
     // RFC 8446 section 4.4.1: after a HelloRetryRequest the transcript
     // restarts with message_hash(Hash(ClientHello1)). Call it after the
     // first ClientHello is in and before the HelloRetryRequest is added.

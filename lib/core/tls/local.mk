@@ -8,3 +8,7 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/tls/transport.hh lib/core/tls/transport.cc \
 	lib/core/tls/connection.hh lib/core/tls/connection.cc \
 	lib/core/tls/session.hh lib/core/tls/session.cc
+lib_libtlshim_la_SOURCES += \
+	lib/core/tls/handshake13.hh lib/core/tls/handshake13.cc \
+	lib/core/tls/client13.cc lib/core/tls/server13.cc
+lib_libtlshim_la_SOURCES += lib/core/tls/resumption.hh lib/core/tls/resumption.cc

@@ -2,6 +2,8 @@
 // TLS session (see session.hh).
 #include "core/tls/session.hh"
 
+#include "core/tls/handshake13.hh"
+
 namespace tlshim::tls {
 
 Session::Session(unsigned flags) : flags_(flags)
@@ -13,11 +15,5 @@ Session::Session(unsigned flags) : flags_(flags)
 }
 
 Session::~Session() = default;
-
-Err Session::handshake()
-{
-    // The handshake state machines arrive with the TLS 1.3 and TLS 1.2 work.
-    return Err::unimplemented;
-}
 
 }  // namespace tlshim::tls

@@ -11,12 +11,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/bytes.hh"
 #include "core/error.hh"
+#include "core/secret.hh"
 #include "core/tls/connection.hh"
+#include "core/tls/extensions.hh"
+#include "core/tls/handshake-buffer.hh"
+#include "core/tls/key-schedule.hh"
+#include "core/tls/priority.hh"
+#include "core/tls/resumption.hh"
+
+namespace tlshim::x509 {
+class Signer;
+}
 
 namespace tlshim::tls {
 
@@ -28,6 +41,42 @@ struct Options {
     unsigned handshake_timeout_ms = 0;  // 0: none
     unsigned record_timeout_ms = 0;     // gnutls_record_set_timeout
     std::size_t max_record_request = 0; // gnutls_record_set_max_size (0: not set)
+    // Server: gnutls_certificate_server_set_request (IGNORE, REQUEST, REQUIRE).
+    gnutls_certificate_request_t client_cert_request = GNUTLS_CERT_IGNORE;
+};
+
+// What the engine asks the certificate credentials for: the key pairs that
+// could authenticate this side.  The facade answers (it owns the
+// credentials and runs the application's callbacks); the engine chooses.
+struct CertQuery {
+    bool tls13 = true;
+    U16List peer_schemes;          // the peer's signature_algorithms
+    std::string_view server_name;  // server: the SNI host name received
+    std::vector<Bytes> issuers;    // client: certificate_authorities / CA names
+};
+
+struct CertCandidate {
+    std::vector<Bytes> chain;            // DER, end entity first
+    const x509::Signer *signer = nullptr;
+    std::vector<std::string> names;      // names it answers to (server SNI)
+    Bytes ocsp;                          // stapled response for chain[0], may be empty
+    int index = -1;                      // opaque to the engine (the facade's key index)
+};
+
+// How gnutls_handshake_set_hook_function is called around a message.
+struct HookPoint {
+    unsigned htype;  // gnutls_handshake_description_t
+    bool post;       // GNUTLS_HOOK_POST (else PRE)
+    bool incoming;
+};
+
+// Secrets kept once the TLS 1.3 handshake completed (key update,
+// exporters, resumption).
+struct Secrets13 {
+    gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN;
+    gnutls_cipher_algorithm_t cipher = GNUTLS_CIPHER_NULL;
+    std::uint16_t suite = 0;  // code point
+    Secret client_ap, server_ap, exporter, resumption;
 };
 
 // The outcome of the last completed handshake (GnuTLS's "unknown" values
@@ -38,6 +87,9 @@ struct Negotiated {
     gnutls_mac_algorithm_t mac = GNUTLS_MAC_NULL;
     gnutls_kx_algorithm_t kx = GNUTLS_KX_UNKNOWN;
     gnutls_group_t group = GNUTLS_GROUP_INVALID;
+    // The signature schemes the server and the client authenticated with.
+    gnutls_sign_algorithm_t server_sign = GNUTLS_SIGN_UNKNOWN;
+    gnutls_sign_algorithm_t client_sign = GNUTLS_SIGN_UNKNOWN;
     gnutls_certificate_type_t client_ctype = GNUTLS_CRT_X509;
     gnutls_certificate_type_t server_ctype = GNUTLS_CRT_X509;
     std::uint8_t client_random[32] = {};
@@ -73,14 +125,76 @@ public:
     // gnutls_handshake: runs (or resumes) the handshake.
     Err handshake();
 
+    // gnutls_priority_set: the priorities the next handshake uses.
+    void set_priority(PriorityPtr p) noexcept { priority_ = std::move(p); }
+    const Priority *priority() const noexcept { return priority_.get(); }
+
+    // gnutls_session_key_update (TLS 1.3): sends a KeyUpdate, asking the
+    // peer to update too when `ask_peer`; resumable after AGAIN.
+    Err key_update(bool ask_peer);
+    // gnutls_rehandshake on a server.
+    Err rehandshake();
+
+    // The peer's certificate chain (DER, end entity first) and the index of
+    // the certified key we presented (-1 if none).
+    const std::vector<std::vector<std::uint8_t>> &peer_chain() const noexcept { return peer_chain_; }
+    int our_cert_index() const noexcept { return our_cert_index_; }
+    // Client: whether the server asked for a certificate.
+    bool certificate_requested() const noexcept { return cert_requested_; }
+
+    // Server: gnutls_session_ticket_enable_server (kTicketKeySize bytes).
+    Err set_ticket_key(Bytes key);
+    bool tickets_enabled() const noexcept;
+    // Client: gnutls_session_get_data2 / gnutls_session_set_data.
+    Err session_data(std::vector<std::uint8_t> &out) const;
+    Err set_session_data(Bytes blob);
+
+    // TLS 1.3 exporter (RFC 8446 section 7.5).
+    Err export_keying_material(std::string_view label, Bytes context, MutableBytes out) const;
+
+    // Handles TLS 1.3 post-handshake messages (NewSessionTicket, KeyUpdate).
+    Err post_handshake(Bytes fragment) override;
+
+    struct Hs13;  // the state of one TLS 1.3 handshake (handshake13.hh)
+
 protected:
+    // ---- what the facade supplies
+    // The certified keys that could authenticate this side (empty: none).
+    virtual Err certificate_candidates(const CertQuery &q, std::vector<CertCandidate> &out);
+    // The peer's chain (peer_chain()) arrived and its signature verified:
+    // run the application's verification.  An error fails the handshake.
+    virtual Err verify_peer();
+    // gnutls_handshake_set_hook_function; a non-zero result aborts.
+    virtual Err hook(const HookPoint &at, Bytes msg);
+    // gnutls_session_set_keylog_function / SSLKEYLOGFILE (NSS key log
+    // labels: CLIENT_HANDSHAKE_TRAFFIC_SECRET ...).
+    virtual Err keylog(const char *label, Bytes secret);
+
     Negotiated negotiated_;
     bool handshake_done_ = false;
     int last_in_ = -1, last_out_ = -1;
 
 private:
+    friend struct Hs13;
+    friend class Client13;
+    friend class Server13;
+    friend class HandshakeIo;
+
     unsigned flags_;
     Options options_;
+    PriorityPtr priority_;
+    std::unique_ptr<Hs13> hs_;
+    HandshakeBuffer post_in_;  // post-handshake messages being reassembled
+    Secrets13 secrets13_;
+    std::vector<std::vector<std::uint8_t>> peer_chain_;
+    int our_cert_index_ = -1;
+    bool cert_requested_ = false;
+    // A KeyUpdate we owe or are sending (resumable after AGAIN).
+    bool key_update_pending_ = false;
+    SecretBytes ticket_key_;       // server
+    std::uint8_t ticket_nonce_ = 0;
+    ClientTicket ticket_;          // client: the last ticket received
+    ClientTicket offer_;           // client: the ticket to resume with
 };
 
 }  // namespace tlshim::tls

@@ -1,0 +1,851 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// C facade: the handshake and what surrounds it — gnutls_handshake, key
+// updates, the peer's certificates and their verification, the hooks the
+// engine calls back into (credentials, verification, handshake hook, key
+// log) and the TLS 1.3 exporter.
+#include "api/api.hh"
+#include "api/session.hh"
+
+#include <gnutls/abstract.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "api/abstract-key.hh"
+#include "api/cred.hh"
+#include "core/algo/algo.hh"
+#include "core/tls/resumption.hh"
+#include "core/tls/sig-scheme.hh"
+
+using namespace tlshim;
+
+namespace {
+
+gnutls_certificate_credentials_t cert_cred(gnutls_session_t s) noexcept
+{
+    return static_cast<gnutls_certificate_credentials_t>(s->credentials[GNUTLS_CRD_CERTIFICATE]);
+}
+
+// Imports the peer's chain as certificate objects; the caller deinits them.
+int import_peer_chain(gnutls_session_t session, std::vector<gnutls_x509_crt_t> &out)
+{
+    for (const auto &der : session->peer_chain()) {
+        gnutls_x509_crt_t crt = nullptr;
+        int rc = gnutls_x509_crt_init(&crt);
+        if (rc < 0)
+            return rc;
+        const gnutls_datum_t d{const_cast<unsigned char *>(der.data()), static_cast<unsigned>(der.size())};
+        rc = gnutls_x509_crt_import(crt, &d, GNUTLS_X509_FMT_DER);
+        if (rc < 0) {
+            gnutls_x509_crt_deinit(crt);
+            return rc;
+        }
+        out.push_back(crt);
+    }
+    return 0;
+}
+
+void free_chain(std::vector<gnutls_x509_crt_t> &v) noexcept
+{
+    for (gnutls_x509_crt_t c : v)
+        gnutls_x509_crt_deinit(c);
+    v.clear();
+}
+
+// SSLKEYLOGFILE: NSS key log lines, appended by every session of the process.
+void write_keylog_file(Bytes client_random, const char *label, Bytes secret)
+{
+    static std::mutex lock;
+    static FILE *file = nullptr;
+    static bool tried = false;
+    std::lock_guard<std::mutex> g(lock);
+    if (!tried) {
+        tried = true;
+        const char *path = std::getenv("SSLKEYLOGFILE");
+        if (path != nullptr && *path != '\0')
+            file = std::fopen(path, "a");
+    }
+    if (file == nullptr)
+        return;
+    std::fprintf(file, "%s ", label);
+    for (std::uint8_t b : client_random)
+        std::fprintf(file, "%02x", b);
+    std::fputc(' ', file);
+    for (std::uint8_t b : secret)
+        std::fprintf(file, "%02x", b);
+    std::fputc('\n', file);
+    std::fflush(file);
+}
+
+}  // namespace
+
+// ---- the engine's hooks --------------------------------------------------------
+
+Err gnutls_session_int::certificate_candidates(const tls::CertQuery &q, std::vector<tls::CertCandidate> &out)
+{
+    gnutls_certificate_credentials_t cred = cert_cred(this);
+    if (cred == nullptr)
+        return Err::ok;
+    if (cred->retrieve_func2 != nullptr) {
+        // The application chooses; the key types the peer accepts are
+        // derived from its signature algorithms.
+        std::vector<gnutls_pk_algorithm_t> pks;
+        for (std::size_t i = 0; i < q.peer_schemes.size(); i++) {
+            const algo::Sign *row = algo::sign_by_tls_id(q.peer_schemes[i], q.tls13);
+            if (row != nullptr && std::find(pks.begin(), pks.end(), row->pk) == pks.end())
+                pks.push_back(row->pk);
+        }
+        gnutls_pcert_st *pcerts = nullptr;
+        unsigned n = 0;
+        gnutls_privkey_t key = nullptr;
+        int rc = cred->retrieve_func2(this, nullptr, 0, pks.data(), static_cast<int>(pks.size()), &pcerts, &n,
+                                      &key);
+        if (rc < 0)
+            return Err::certificate_error;
+        if (n == 0 || pcerts == nullptr || key == nullptr)
+            return Err::ok;
+        tls::CertCandidate c;
+        for (unsigned i = 0; i < n; i++)
+            c.chain.emplace_back(pcerts[i].cert.data, pcerts[i].cert.size);
+        c.signer = api::privkey_signer(key);
+        c.index = -2;  // supplied by the callback
+        out.push_back(std::move(c));
+        return Err::ok;
+    }
+    for (std::size_t k = 0; k < cred->keys.size(); k++) {
+        const api::CertKey &ck = *cred->keys[k];
+        if (ck.type != GNUTLS_CRT_X509 || ck.chain.empty() || ck.key == nullptr)
+            continue;
+        tls::CertCandidate c;
+        for (const gnutls_pcert_st &p : ck.chain)
+            c.chain.emplace_back(p.cert.data, p.cert.size);
+        c.signer = api::privkey_signer(ck.key);
+        c.names = ck.names;
+        if (!ck.ocsp.empty() && ck.ocsp[0].present())
+            c.ocsp = Bytes(ck.ocsp[0].der);
+        c.index = static_cast<int>(k);
+        out.push_back(std::move(c));
+    }
+    return Err::ok;
+}
+
+Err gnutls_session_int::verify_peer()
+{
+    gnutls_certificate_credentials_t cred = cert_cred(this);
+    if (verify_func != nullptr && verify_func(this) != 0)
+        return Err::certificate_error;
+    if (cred != nullptr && cred->verify_func != nullptr && cred->verify_func(this) != 0)
+        return Err::certificate_error;
+    if (auto_verify) {
+        std::vector<gnutls_typed_vdata_st> vd;
+        // Strings are passed NUL-terminated with size 0, as applications do.
+        for (const VData &d : verify_data)
+            vd.push_back(gnutls_typed_vdata_st{d.type, const_cast<unsigned char *>(d.data.data()),
+                                               d.type == GNUTLS_DT_IP_ADDRESS ? static_cast<unsigned>(d.data.size())
+                                                                              : 0u});
+        unsigned status = 0;
+        int rc = api::verify_peers(this, vd.data(), static_cast<unsigned>(vd.size()), &status);
+        verify_status = rc < 0 ? GNUTLS_CERT_INVALID : status;
+        if (rc < 0 || status != 0)
+            return Err::certificate_verification_error;
+    }
+    return Err::ok;
+}
+
+Err gnutls_session_int::hook(const tls::HookPoint &at, Bytes msg)
+{
+    if (hook_func == nullptr)
+        return Err::ok;
+    if (hook_htype != GNUTLS_HANDSHAKE_ANY && hook_htype != at.htype)
+        return Err::ok;
+    const int when = at.post ? GNUTLS_HOOK_POST : GNUTLS_HOOK_PRE;
+    if (hook_when != GNUTLS_HOOK_BOTH && hook_when != when)
+        return Err::ok;
+    const gnutls_datum_t d{const_cast<unsigned char *>(msg.data()), static_cast<unsigned>(msg.size())};
+    int rc = hook_func(this, at.htype, static_cast<unsigned>(when), at.incoming ? 1 : 0, &d);
+    return rc < 0 ? static_cast<Err>(rc) : Err::ok;
+}
+
+Err gnutls_session_int::keylog(const char *label, Bytes secret)
+{
+    if (keylog_func != nullptr) {
+        const gnutls_datum_t d{const_cast<unsigned char *>(secret.data()), static_cast<unsigned>(secret.size())};
+        (void)keylog_func(this, label, &d);
+        return Err::ok;
+    }
+    write_keylog_file(Bytes(negotiated_.client_random, 32), label, secret);
+    return Err::ok;
+}
+
+namespace tlshim::api {
+
+int verify_peers(gnutls_session_t session, const gnutls_typed_vdata_st *data, unsigned elements,
+                 unsigned *status) noexcept
+{
+    if (session == nullptr || status == nullptr || (elements != 0 && data == nullptr))
+        return GNUTLS_E_INVALID_REQUEST;
+    gnutls_certificate_credentials_t cred = cert_cred(session);
+    if (cred == nullptr)
+        return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+    if (session->peer_chain().empty())
+        return GNUTLS_E_NO_CERTIFICATE_FOUND;
+    return guard([&] {
+        std::vector<gnutls_x509_crt_t> chain;
+        int rc = import_peer_chain(session, chain);
+        if (rc >= 0) {
+            if (chain.size() > cred->verify_max_depth) {
+                *status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
+            } else {
+                unsigned flags = cred->verify_flags;
+                if (const tls::Priority *p = session->priority())
+                    flags |= p->verify_flags;
+                rc = gnutls_x509_trust_list_verify_crt2(cred->tlist, chain.data(), static_cast<unsigned>(chain.size()),
+                                                        const_cast<gnutls_typed_vdata_st *>(data), elements, flags,
+                                                        status, nullptr);
+            }
+        }
+        free_chain(chain);
+        return rc < 0 ? rc : 0;
+    });
+}
+
+}  // namespace tlshim::api
+
+// ---- exported functions ---------------------------------------------------------
+
+/**
+ * gnutls_handshake:
+ * @session: a session with credentials, priorities and a transport
+ *
+ * Runs the TLS handshake: negotiates the protocol version, the algorithms
+ * and the keys with the peer, and authenticates it as the credentials
+ * demand.  On a non-blocking transport it may return %GNUTLS_E_AGAIN or
+ * %GNUTLS_E_INTERRUPTED: call it again (gnutls_record_get_direction() says
+ * whether it waits to read or to write) and it continues where it stopped.
+ *
+ * Once it succeeded, application data flows with gnutls_record_send() and
+ * gnutls_record_recv().  Calling it again on an established TLS 1.3
+ * session does nothing (apart from finishing a pending key update).
+ *
+ * Returns: zero on success; %GNUTLS_E_AGAIN or %GNUTLS_E_INTERRUPTED when
+ * it must be called again; otherwise a negative error code, after which
+ * the session cannot be used (the peer was sent the matching alert).
+ **/
+TLSHIM_API int gnutls_handshake(gnutls_session_t session)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return api::to_gnutls(session->handshake()); });
+}
+
+/**
+ * gnutls_rehandshake:
+ * @session: an established server session
+ *
+ * Asks the client for a new handshake.  Under TLS 1.3, which has no
+ * renegotiation, this performs a key update in which the client is asked
+ * to update its keys too, and a following gnutls_handshake() returns at
+ * once.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST on a client or
+ * before the handshake, or another negative error code
+ * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again).
+ **/
+TLSHIM_API int gnutls_rehandshake(gnutls_session_t session)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (!session->server() || !session->handshake_done())
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return api::to_gnutls(session->rehandshake()); });
+}
+
+/**
+ * gnutls_session_key_update:
+ * @session: an established TLS 1.3 session
+ * @flags: zero, or %GNUTLS_KU_PEER to ask the peer to update its keys as well
+ *
+ * Replaces the keys that protect the data this side sends (RFC 8446
+ * section 4.6.3), telling the peer with a KeyUpdate message.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST when the session is
+ * not an established TLS 1.3 session, or another negative error code
+ * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again with the same flags).
+ **/
+TLSHIM_API int gnutls_session_key_update(gnutls_session_t session, unsigned flags)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return api::to_gnutls(session->key_update((flags & GNUTLS_KU_PEER) != 0)); });
+}
+
+/**
+ * gnutls_certificate_server_set_request:
+ * @session: a server session
+ * @req: %GNUTLS_CERT_IGNORE, %GNUTLS_CERT_REQUEST or %GNUTLS_CERT_REQUIRE
+ *
+ * Chooses whether the server asks the client for a certificate: not at
+ * all (the default), optionally, or as a condition for the handshake to
+ * succeed.  A certificate the client sends is checked for possession of
+ * its key during the handshake; whether it is trusted is for
+ * gnutls_certificate_verify_peers3() (or gnutls_session_set_verify_cert())
+ * to decide.
+ **/
+TLSHIM_API void gnutls_certificate_server_set_request(gnutls_session_t session, gnutls_certificate_request_t req)
+{
+    if (session == nullptr)
+        return;
+    session->options().client_cert_request = req;
+}
+
+/**
+ * gnutls_certificate_client_get_request_status:
+ * @session: a client session
+ *
+ * Tells whether the server asked this client for a certificate in the
+ * last handshake.
+ *
+ * Returns: non-zero if a certificate was requested, zero otherwise.
+ **/
+TLSHIM_API unsigned gnutls_certificate_client_get_request_status(gnutls_session_t session)
+{
+    if (session == nullptr)
+        return 0;
+    return session->certificate_requested() ? 1 : 0;
+}
+
+/**
+ * gnutls_certificate_get_peers:
+ * @session: a session after its handshake
+ * @list_size: where the number of certificates is stored
+ *
+ * Gives the certificate chain the peer presented, end-entity certificate
+ * first, each in DER form.  The array and the data belong to the session
+ * and stay valid until the next handshake or gnutls_deinit().
+ *
+ * Returns: the chain, or %NULL when the peer sent none.
+ **/
+TLSHIM_API const gnutls_datum_t *gnutls_certificate_get_peers(gnutls_session_t session, unsigned int *list_size)
+{
+    if (list_size != nullptr)
+        *list_size = 0;
+    if (session == nullptr || session->peer_chain().empty())
+        return nullptr;
+    return api::guard_value<const gnutls_datum_t *>(nullptr, [&]() -> const gnutls_datum_t * {
+        session->peer_datums.clear();
+        for (const auto &der : session->peer_chain())
+            session->peer_datums.push_back(
+                gnutls_datum_t{const_cast<unsigned char *>(der.data()), static_cast<unsigned>(der.size())});
+        if (list_size != nullptr)
+            *list_size = static_cast<unsigned>(session->peer_datums.size());
+        return session->peer_datums.data();
+    });
+}
+
+/**
+ * gnutls_certificate_get_ours:
+ * @session: a session after its handshake
+ *
+ * Gives the certificate (DER) this side presented in the last handshake.
+ *
+ * Returns: the end-entity certificate sent, or %NULL when none was sent or
+ * it came from a retrieval callback.
+ **/
+TLSHIM_API const gnutls_datum_t *gnutls_certificate_get_ours(gnutls_session_t session)
+{
+    if (session == nullptr)
+        return nullptr;
+    gnutls_certificate_credentials_t cred = cert_cred(session);
+    const int idx = session->our_cert_index();
+    if (cred == nullptr || idx < 0 || static_cast<std::size_t>(idx) >= cred->keys.size())
+        return nullptr;
+    const api::CertKey &ck = *cred->keys[static_cast<std::size_t>(idx)];
+    if (ck.chain.empty())
+        return nullptr;
+    return &ck.chain[0].cert;
+}
+
+/**
+ * gnutls_certificate_verify_peers:
+ * @session: a session after its handshake
+ * @data: what the chain must be valid for (host name, key purpose), or %NULL
+ * @elements: the number of entries in @data
+ * @status: where the verification result (gnutls_certificate_status_t bits) is stored
+ *
+ * Verifies the peer's certificate chain against the trusted CAs and CRLs of
+ * the session's certificate credentials, with their verification flags and
+ * limits, and checks it against each entry of @data (%GNUTLS_DT_DNS_HOSTNAME,
+ * %GNUTLS_DT_IP_ADDRESS, %GNUTLS_DT_RFC822NAME, %GNUTLS_DT_KEY_PURPOSE_OID).
+ * A zero *@status means the chain is trusted; otherwise the bits say why it
+ * is not (gnutls_certificate_verification_status_print() describes them).
+ *
+ * Returns: zero when the verification ran (whatever its verdict),
+ * %GNUTLS_E_NO_CERTIFICATE_FOUND when the peer sent no certificate, or
+ * another negative error code.
+ **/
+TLSHIM_API int gnutls_certificate_verify_peers(gnutls_session_t session, gnutls_typed_vdata_st *data,
+                                               unsigned int elements, unsigned int *status)
+{
+    return api::verify_peers(session, data, elements, status);
+}
+
+/**
+ * gnutls_certificate_verify_peers2:
+ * @session: a session after its handshake
+ * @status: where the verification result is stored
+ *
+ * Verifies the peer's certificate chain as gnutls_certificate_verify_peers()
+ * does, without checking any name: prefer gnutls_certificate_verify_peers3(),
+ * which also checks the host name.
+ *
+ * Returns: zero when the verification ran, or a negative error code.
+ **/
+TLSHIM_API int gnutls_certificate_verify_peers2(gnutls_session_t session, unsigned int *status)
+{
+    return api::verify_peers(session, nullptr, 0, status);
+}
+
+/**
+ * gnutls_certificate_verify_peers3:
+ * @session: a session after its handshake
+ * @hostname: the name the server's certificate must carry, or %NULL
+ * @status: where the verification result is stored
+ *
+ * Verifies the peer's certificate chain as gnutls_certificate_verify_peers()
+ * does and, when @hostname is given, that the end-entity certificate is
+ * valid for that host name (RFC 6125).
+ *
+ * Returns: zero when the verification ran, or a negative error code.
+ **/
+TLSHIM_API int gnutls_certificate_verify_peers3(gnutls_session_t session, const char *hostname, unsigned int *status)
+{
+    if (hostname == nullptr)
+        return api::verify_peers(session, nullptr, 0, status);
+    gnutls_typed_vdata_st d{GNUTLS_DT_DNS_HOSTNAME,
+                            reinterpret_cast<unsigned char *>(const_cast<char *>(hostname)), 0};
+    return api::verify_peers(session, &d, 1, status);
+}
+
+namespace {
+
+time_t peer_time(gnutls_session_t session, bool activation)
+{
+    if (session == nullptr || session->peer_chain().empty())
+        return static_cast<time_t>(-1);
+    const auto &der = session->peer_chain()[0];
+    gnutls_x509_crt_t crt = nullptr;
+    if (gnutls_x509_crt_init(&crt) < 0)
+        return static_cast<time_t>(-1);
+    const gnutls_datum_t d{const_cast<unsigned char *>(der.data()), static_cast<unsigned>(der.size())};
+    time_t t = static_cast<time_t>(-1);
+    if (gnutls_x509_crt_import(crt, &d, GNUTLS_X509_FMT_DER) >= 0)
+        t = activation ? gnutls_x509_crt_get_activation_time(crt) : gnutls_x509_crt_get_expiration_time(crt);
+    gnutls_x509_crt_deinit(crt);
+    return t;
+}
+
+}  // namespace
+
+/**
+ * gnutls_certificate_activation_time_peers:
+ * @session: a session after its handshake
+ *
+ * Gives the time from which the peer's certificate is valid.  Deprecated:
+ * gnutls_certificate_verify_peers3() checks the validity period.
+ *
+ * Returns: the notBefore time of the peer's end-entity certificate, or
+ * (time_t) -1.
+ **/
+TLSHIM_API time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
+{
+    return peer_time(session, true);
+}
+
+/**
+ * gnutls_certificate_expiration_time_peers:
+ * @session: a session after its handshake
+ *
+ * Gives the time at which the peer's certificate stops being valid.
+ * Deprecated: gnutls_certificate_verify_peers3() checks the validity period.
+ *
+ * Returns: the notAfter time of the peer's end-entity certificate, or
+ * (time_t) -1.
+ **/
+TLSHIM_API time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session)
+{
+    return peer_time(session, false);
+}
+
+/**
+ * gnutls_session_set_verify_cert:
+ * @session: a session before its handshake
+ * @hostname: the name the peer's certificate must carry, or %NULL
+ * @flags: gnutls_certificate_verify_flags for the verification
+ *
+ * Makes the handshake verify the peer's certificate chain (as
+ * gnutls_certificate_verify_peers3() would) as soon as the peer proved it
+ * holds the key.  A chain that does not verify fails the handshake with
+ * %GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR; the reasons can then be read
+ * with gnutls_session_get_verify_cert_status().
+ **/
+TLSHIM_API void gnutls_session_set_verify_cert(gnutls_session_t session, const char *hostname, unsigned flags)
+{
+    if (session == nullptr)
+        return;
+    api::guard([&] {
+        session->auto_verify = true;
+        session->verify_flags = flags;
+        session->verify_data.clear();
+        if (hostname != nullptr) {
+            gnutls_session_int::VData d{GNUTLS_DT_DNS_HOSTNAME, {}};
+            d.data.assign(hostname, hostname + std::strlen(hostname) + 1);
+            session->verify_data.push_back(std::move(d));
+        }
+        return 0;
+    });
+}
+
+/**
+ * gnutls_session_set_verify_cert2:
+ * @session: a session before its handshake
+ * @data: what the chain must be valid for (see gnutls_certificate_verify_peers())
+ * @elements: the number of entries in @data
+ * @flags: gnutls_certificate_verify_flags for the verification
+ *
+ * Like gnutls_session_set_verify_cert(), with any combination of typed
+ * data (host name, IP address, e-mail address, key purpose).  The data are
+ * copied.
+ **/
+TLSHIM_API void gnutls_session_set_verify_cert2(gnutls_session_t session, gnutls_typed_vdata_st *data,
+                                                unsigned elements, unsigned flags)
+{
+    if (session == nullptr || (elements != 0 && data == nullptr))
+        return;
+    api::guard([&] {
+        session->auto_verify = true;
+        session->verify_flags = flags;
+        session->verify_data.clear();
+        for (unsigned i = 0; i < elements; i++) {
+            gnutls_session_int::VData d{data[i].type, {}};
+            if (data[i].data != nullptr) {
+                // Strings are NUL-terminated when no size is given.
+                std::size_t n = data[i].size;
+                if (n == 0 && data[i].type != GNUTLS_DT_IP_ADDRESS)
+                    n = std::strlen(reinterpret_cast<const char *>(data[i].data)) + 1;
+                d.data.assign(data[i].data, data[i].data + n);
+            }
+            session->verify_data.push_back(std::move(d));
+        }
+        return 0;
+    });
+}
+
+/**
+ * gnutls_session_get_verify_cert_status:
+ * @session: a session whose handshake verified the peer's chain
+ *
+ * Gives the result of the verification that gnutls_session_set_verify_cert()
+ * requested, typically after the handshake failed with
+ * %GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR.
+ *
+ * Returns: gnutls_certificate_status_t bits (zero: trusted).
+ **/
+TLSHIM_API unsigned int gnutls_session_get_verify_cert_status(gnutls_session_t session)
+{
+    return session != nullptr ? session->verify_status : 0;
+}
+
+/**
+ * gnutls_session_set_verify_function:
+ * @session: a session before its handshake
+ * @func: called during the handshake once the peer's certificate arrived, or %NULL
+ *
+ * Installs a verification callback for this session only, in addition to
+ * the one of the credentials (gnutls_certificate_set_verify_function()).  A
+ * non-zero return value from @func fails the handshake.
+ **/
+TLSHIM_API void gnutls_session_set_verify_function(gnutls_session_t session, gnutls_certificate_verify_function *func)
+{
+    if (session != nullptr)
+        session->verify_func = func;
+}
+
+/**
+ * gnutls_handshake_set_hook_function:
+ * @session: a session
+ * @htype: the handshake message type to watch, or %GNUTLS_HANDSHAKE_ANY
+ * @when: %GNUTLS_HOOK_PRE, %GNUTLS_HOOK_POST or %GNUTLS_HOOK_BOTH
+ * @func: the function to call, or %NULL to remove it
+ *
+ * Has @func called around each handshake message of type @htype that is
+ * sent (before it is written and after) or received (after it is
+ * processed), with the whole message, header included.  A negative return
+ * value aborts the handshake with that error code.
+ **/
+TLSHIM_API void gnutls_handshake_set_hook_function(gnutls_session_t session, unsigned int htype, int when,
+                                                   gnutls_handshake_hook_func func)
+{
+    if (session == nullptr)
+        return;
+    session->hook_func = func;
+    session->hook_htype = htype;
+    session->hook_when = when;
+}
+
+/**
+ * gnutls_session_set_keylog_function:
+ * @session: a session
+ * @func: called with each secret the handshake derives, or %NULL
+ *
+ * Has @func receive the traffic secrets of the session as they are
+ * derived, with their NSS key log labels (CLIENT_HANDSHAKE_TRAFFIC_SECRET,
+ * SERVER_TRAFFIC_SECRET_0, ...), for debugging tools.  Without a function,
+ * the secrets are appended to the file named by the SSLKEYLOGFILE
+ * environment variable, when it is set.
+ **/
+TLSHIM_API void gnutls_session_set_keylog_function(gnutls_session_t session, gnutls_keylog_func func)
+{
+    if (session != nullptr)
+        session->keylog_func = func;
+}
+
+/**
+ * gnutls_prf_rfc5705:
+ * @session: an established session
+ * @label_size: the length of @label
+ * @label: the exporter label, such as "EXPORTER-my-protocol"
+ * @context_size: the length of @context
+ * @context: the context value, or %NULL for an empty one
+ * @outsize: the number of bytes to derive
+ * @out: where the bytes go
+ *
+ * Derives keying material from the session's secrets for use outside TLS
+ * (RFC 5705; under TLS 1.3, the exporter of RFC 8446 section 7.5).
+ *
+ * Returns: zero on success, or a negative error code.
+ **/
+TLSHIM_API int gnutls_prf_rfc5705(gnutls_session_t session, size_t label_size, const char *label, size_t context_size,
+                                  const char *context, size_t outsize, char *out)
+{
+    if (session == nullptr || (label == nullptr && label_size != 0) || (context == nullptr && context_size != 0) ||
+        (out == nullptr && outsize != 0))
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        return api::to_gnutls(session->export_keying_material(
+            std::string_view(label != nullptr ? label : "", label_size),
+            Bytes(reinterpret_cast<const std::uint8_t *>(context), context_size),
+            MutableBytes(reinterpret_cast<std::uint8_t *>(out), outsize)));
+    });
+}
+
+/**
+ * gnutls_sign_algorithm_get:
+ * @session: a session after its handshake
+ *
+ * Gives the signature algorithm with which the server authenticated itself
+ * in the last handshake (the same on both sides of the connection).
+ *
+ * Returns: a gnutls_sign_algorithm_t, %GNUTLS_SIGN_UNKNOWN when the server
+ * did not sign.
+ **/
+TLSHIM_API int gnutls_sign_algorithm_get(gnutls_session_t session)
+{
+    return session != nullptr ? session->negotiated().server_sign : GNUTLS_SIGN_UNKNOWN;
+}
+
+/**
+ * gnutls_sign_algorithm_get_client:
+ * @session: a session after its handshake
+ *
+ * Gives the signature algorithm with which the client authenticated itself
+ * with its certificate in the last handshake.
+ *
+ * Returns: a gnutls_sign_algorithm_t, %GNUTLS_SIGN_UNKNOWN when the client
+ * sent no certificate.
+ **/
+TLSHIM_API int gnutls_sign_algorithm_get_client(gnutls_session_t session)
+{
+    return session != nullptr ? session->negotiated().client_sign : GNUTLS_SIGN_UNKNOWN;
+}
+
+/**
+ * gnutls_session_get_desc:
+ * @session: a session after its handshake
+ *
+ * Describes the parameters of the session in one line, such as
+ * "(TLS1.3)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-256-GCM)": the
+ * protocol version, the key exchange with its group, the server's
+ * signature algorithm and the cipher.
+ *
+ * Returns: a string to release with gnutls_free(), or %NULL before a
+ * handshake completed.
+ **/
+TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
+{
+    if (session == nullptr || !session->handshake_done())
+        return nullptr;
+    return api::guard_value<char *>(nullptr, [&]() -> char * {
+        const tls::Negotiated &n = session->negotiated();
+        const algo::Protocol *v = algo::protocol(n.version);
+        const algo::Group *g = algo::group(n.group);
+        const algo::Sign *sg = algo::sign(n.server_sign);
+        const algo::Cipher *c = algo::cipher(n.cipher);
+        std::string kx;
+        if (g != nullptr)
+            kx = std::string(g->kind == algo::GroupKind::ffdhe ? "DHE-" : "ECDHE-") + g->name;
+        std::string desc = std::string("(") + (v != nullptr ? v->name : "") + ")-(" + kx + ")-(" +
+                           (sg != nullptr ? sg->name : "") + ")-(" + (c != nullptr ? c->name : "") + ")";
+        char *out = static_cast<char *>(gnutls_malloc(desc.size() + 1));
+        if (out != nullptr)
+            std::memcpy(out, desc.c_str(), desc.size() + 1);
+        return out;
+    });
+}
+
+/**
+ * gnutls_session_ticket_key_generate:
+ * @key: where the new key is stored (release its data with gnutls_free())
+ *
+ * Generates a random key with which a server protects the session tickets
+ * it issues (see gnutls_session_ticket_enable_server()).  Servers that
+ * share the key can resume each other's sessions.
+ *
+ * Returns: zero on success, or a negative error code.
+ **/
+TLSHIM_API int gnutls_session_ticket_key_generate(gnutls_datum_t *key)
+{
+    if (key == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    key->data = nullptr;
+    key->size = 0;
+    auto *p = static_cast<unsigned char *>(gnutls_malloc(tls::kTicketKeySize));
+    if (p == nullptr)
+        return GNUTLS_E_MEMORY_ERROR;
+    int rc = gnutls_rnd(GNUTLS_RND_KEY, p, tls::kTicketKeySize);
+    if (rc < 0) {
+        (gnutls_free)(p);
+        return rc;
+    }
+    key->data = p;
+    key->size = static_cast<unsigned>(tls::kTicketKeySize);
+    return 0;
+}
+
+/**
+ * gnutls_session_ticket_enable_server:
+ * @session: a server session
+ * @key: a key from gnutls_session_ticket_key_generate()
+ *
+ * Makes the server issue session tickets protected with @key after each
+ * handshake, and accept the tickets clients present to resume a session
+ * without a full handshake (RFC 8446 section 4.6.1; the server keeps no
+ * state per client).  The key is copied.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for a client session
+ * or a key of the wrong size.
+ **/
+TLSHIM_API int gnutls_session_ticket_enable_server(gnutls_session_t session, const gnutls_datum_t *key)
+{
+    if (session == nullptr || key == nullptr || key->data == nullptr || !session->server())
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return api::to_gnutls(session->set_ticket_key(Bytes(key->data, key->size))); });
+}
+
+/**
+ * gnutls_session_ticket_enable_client:
+ * @session: a client session
+ *
+ * Lets the client accept session tickets.  Clients accept them by
+ * default (unless %GNUTLS_NO_TICKETS was given to gnutls_init()), so this
+ * only exists for older applications.
+ *
+ * Returns: zero, or %GNUTLS_E_INVALID_REQUEST for a %NULL session.
+ **/
+TLSHIM_API int gnutls_session_ticket_enable_client(gnutls_session_t session)
+{
+    return session != nullptr ? 0 : GNUTLS_E_INVALID_REQUEST;
+}
+
+/**
+ * gnutls_session_get_data2:
+ * @session: an established client session
+ * @data: where the session data are stored (release with gnutls_free())
+ *
+ * Gives the data with which a later session can resume this one
+ * (gnutls_session_set_data()): under TLS 1.3, the last session ticket the
+ * server sent with its secret.  The server sends tickets after the
+ * handshake, so call this after some data was received.
+ *
+ * Returns: zero on success, or a negative error code.
+ **/
+TLSHIM_API int gnutls_session_get_data2(gnutls_session_t session, gnutls_datum_t *data)
+{
+    if (session == nullptr || data == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    data->data = nullptr;
+    data->size = 0;
+    if (!session->handshake_done())
+        return GNUTLS_E_INVALID_SESSION;
+    return api::guard([&] {
+        std::vector<std::uint8_t> blob;
+        if (Err e = session->session_data(blob); !ok(e))
+            return api::to_gnutls(Err::invalid_session);
+        return api::datum_out(blob.data(), blob.size(), data);
+    });
+}
+
+/**
+ * gnutls_session_get_data:
+ * @session: an established client session
+ * @session_data: where the session data are copied, or %NULL to ask for their size
+ * @session_data_size: the room at @session_data; receives the size of the data
+ *
+ * Like gnutls_session_get_data2(), into a buffer of the caller.
+ *
+ * Returns: zero on success, %GNUTLS_E_SHORT_MEMORY_BUFFER when the buffer
+ * is too small (the size needed is stored), or another negative error code.
+ **/
+TLSHIM_API int gnutls_session_get_data(gnutls_session_t session, void *session_data, size_t *session_data_size)
+{
+    if (session == nullptr || session_data_size == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (!session->handshake_done())
+        return GNUTLS_E_INVALID_SESSION;
+    return api::guard([&] {
+        std::vector<std::uint8_t> blob;
+        if (Err e = session->session_data(blob); !ok(e))
+            return api::to_gnutls(Err::invalid_session);
+        return api::copy_out(blob.data(), blob.size(), session_data, session_data_size);
+    });
+}
+
+/**
+ * gnutls_session_set_data:
+ * @session: a client session before its handshake
+ * @session_data: data from gnutls_session_get_data2() of an earlier session
+ * @session_data_size: their size
+ *
+ * Makes the next handshake try to resume the earlier session.  When the
+ * server does not accept it, a full handshake takes place (see
+ * gnutls_session_is_resumed()).
+ *
+ * Returns: zero on success, or a negative error code for data that are
+ * not session data.
+ **/
+TLSHIM_API int gnutls_session_set_data(gnutls_session_t session, const void *session_data, size_t session_data_size)
+{
+    if (session == nullptr || session_data == nullptr || session_data_size == 0)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        return api::to_gnutls(
+            session->set_session_data(Bytes(static_cast<const std::uint8_t *>(session_data), session_data_size)));
+    });
+}

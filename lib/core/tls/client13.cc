@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TLS 1.3 client states (RFC 8446 sections 4.1 to 4.4, client side).
+#include <algorithm>
+#include <cstring>
+
+#include "core/crypto/random.hh"
+#include "core/log.hh"
+#include "core/tls/handshake13.hh"
+#include "core/tls/resumption.hh"
+#include "core/tls/sig-scheme.hh"
+
+namespace tlshim::tls {
+
+namespace {
+
+// The groups we may offer under TLS 1.3, in priority order.
+std::vector<gnutls_group_t> tls13_groups(const Priority &prio)
+{
+    std::vector<gnutls_group_t> out;
+    for (unsigned id : prio.groups) {
+        const algo::Group *g = algo::group(static_cast<int>(id));
+        if (g != nullptr && g->tls13 && KeyShare::supported(g->id))
+            out.push_back(g->id);
+    }
+    return out;
+}
+
+algo::GroupKind kind_of(gnutls_group_t g)
+{
+    const algo::Group *row = algo::group(g);
+    return row != nullptr ? row->kind : algo::GroupKind::gost;
+}
+
+// The TLS 1.3 suites of the priority, in order.
+std::vector<const algo::CipherSuite *> tls13_suites(const Priority &prio)
+{
+    std::vector<const algo::CipherSuite *> out;
+    const auto table = algo::suite_table();
+    for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
+        const algo::CipherSuite &cs = table[prio.suites[pos]];
+        if (cs.min_tls == GNUTLS_TLS1_3 && prio.suite_usable(pos))
+            out.push_back(&cs);
+    }
+    return out;
+}
+
+}  // namespace
+
+Err Session::Hs13::client_start()
+{
+    if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(client_random, 32)); !ok(e))
+        return s.fail(e);
+    if (compat) {
+        session_id.resize(32);
+        if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(session_id)); !ok(e))
+            return s.fail(e);
+    }
+    std::memcpy(s.negotiated_.client_random, client_random, 32);
+    const std::vector<gnutls_group_t> groups = tls13_groups(prio);
+    if (groups.empty())
+        return s.fail(Err::no_common_key_share);
+    offered_groups.clear();
+    for (gnutls_group_t g : groups)
+        offered_groups.push_back(algo::group(g)->tls_id);
+    // A share for the first group, and one for the first group of another
+    // kind (a server preferring, say, finite-field groups then needs no retry).
+    shares.clear();
+    KeyShare first;
+    if (Err e = first.generate(groups[0]); !ok(e))
+        return s.fail(e);
+    shares.push_back(std::move(first));
+    for (gnutls_group_t g : groups) {
+        if (kind_of(g) == kind_of(groups[0]))
+            continue;
+        KeyShare second;
+        if (Err e = second.generate(g); !ok(e))
+            return s.fail(e);
+        shares.push_back(std::move(second));
+        break;
+    }
+    if (Err e = build_client_hello(); !ok(e))
+        return e;
+    state = State::client_send_hello;
+    return Err::ok;
+}
+
+Err Session::Hs13::build_client_hello()
+{
+    const std::vector<const algo::CipherSuite *> suites = tls13_suites(prio);
+    if (suites.empty())
+        return s.fail(Err::no_cipher_suites);
+    U16Builder suite_list;
+    for (const algo::CipherSuite *cs : suites)
+        suite_list.add(cs->code_point());
+    static const std::uint8_t null_compression = 0;
+
+    ClientHello ch;
+    ch.legacy_version = kTls12;
+    ch.random = Bytes(client_random, 32);
+    ch.session_id = Bytes(session_id);
+    ch.cipher_suites = suite_list.list();
+    ch.compression_methods = Bytes(&null_compression, 1);
+    ch.has_extensions = true;
+
+    std::vector<std::uint8_t> ext;
+    Writer ew(ext);
+    {
+        // The extension block is written on its own, then framed by the
+        // ClientHello writer (ch.extensions holds its contents).
+        ExtensionWriter x(ew);
+        const Options &o = s.options();
+        if (!o.server_name.empty()) {
+            write_server_name(as_bytes(o.server_name), x.begin(ExtensionType::server_name));
+            x.end();
+        }
+        U16Builder groups;
+        for (std::uint16_t g : offered_groups)
+            groups.add(g);
+        write_u16_list(groups.list(), x.begin(ExtensionType::supported_groups));
+        x.end();
+        U16Builder schemes;
+        for (std::uint16_t sc : advertised_schemes(prio.sigs, false))
+            schemes.add(sc);
+        write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
+        x.end();
+        if (!o.alpn.empty()) {
+            std::vector<Bytes> names;
+            for (const std::string &n : o.alpn)
+                names.push_back(as_bytes(n));
+            write_alpn(names, x.begin(ExtensionType::application_layer_protocol_negotiation));
+            x.end();
+        }
+        if (!cookie.empty()) {
+            write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
+            x.end();
+        }
+        U16Builder versions{kTls13};
+        write_supported_versions(versions.list(), x.begin(ExtensionType::supported_versions));
+        x.end();
+        static const std::uint8_t psk_dhe_ke = 1;
+        write_psk_modes(Bytes(&psk_dhe_ke, 1), x.begin(ExtensionType::psk_key_exchange_modes));
+        x.end();
+        std::vector<KeyShareEntry> entries;
+        for (const KeyShare &k : shares)
+            entries.push_back(KeyShareEntry{static_cast<std::uint16_t>(algo::group(k.group())->tls_id),
+                                            k.public_value()});
+        write_key_share_client(entries, x.begin(ExtensionType::key_share));
+        x.end();
+        // Resumption: the ticket is offered last, its binder filled in below.
+        psk_offered = false;
+        const ClientTicket &t = s.offer_;
+        const algo::CipherSuite *tcs = algo::suite_by_code(t.suite);
+        bool usable = t.valid() && s.tickets_enabled() && tcs != nullptr &&
+                      std::find(suites.begin(), suites.end(), tcs) != suites.end();
+        if (usable && retried && suite != nullptr && suite->prf != tcs->prf)
+            usable = false;  // the retry chose a hash the ticket cannot use
+        if (usable) {
+            OfferedPsks o;
+            const std::uint32_t age = static_cast<std::uint32_t>(now_ms() - t.received_ms) + t.age_add;
+            o.identities.push_back(PskIdentity{Bytes(t.identity), age});
+            const std::vector<std::uint8_t> zero(algo::mac(tcs->prf)->output_size, 0);
+            o.binders.push_back(Bytes(zero));
+            write_offered_psks(o, x.begin(ExtensionType::pre_shared_key));
+            x.end();
+            psk_offered = true;
+        }
+        if (!x.finish())
+            return s.fail(Err::internal);
+    }
+    // ExtensionWriter wrote the 2-byte block length; ClientHello wants the
+    // contents.
+    if (ext.size() < 2)
+        return s.fail(Err::internal);
+    ch.extensions = Bytes(ext).subspan(2);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::client_hello, ch, w) || !w.ok())
+        return s.fail(Err::internal);
+    if (prio.flags.dumbfw)
+        if (Err e = pad_client_hello(msg, 512 + 4); !ok(e))
+            return s.fail(e);
+    if (psk_offered) {
+        Bytes prefix;
+        if (Err e = binder_prefix(Bytes(msg), prefix); !ok(e))
+            return s.fail(e);
+        std::uint8_t binder[kMaxHashSize];
+        std::size_t len = 0;
+        if (Err e = compute_binder(*algo::suite_by_code(s.offer_.suite), Bytes(s.offer_.psk), prefix, binder, len);
+            !ok(e))
+            return s.fail(e);
+        if (Err e = fill_binders(MutableBytes(msg), {Bytes(binder, len)}); !ok(e))
+            return s.fail(e);
+    }
+    hello = msg;
+    return queue(std::move(msg));
+}
+
+Err Session::Hs13::client_send_hello()
+{
+    // After a HelloRetryRequest the compatibility CCS goes before the second
+    // ClientHello (RFC 8446 appendix D.4).
+    if (retried && compat && !ccs_sent) {
+        static const std::uint8_t one = 1;
+        s.set_record_version(kTls12);
+        if (Err e = s.queue_record(ContentType::change_cipher_spec, Bytes(&one, 1)); !ok(e))
+            return e;
+        ccs_sent = true;
+    }
+    if (Err e = emit(); !ok(e))
+        return e;
+    // Every record after the first ClientHello says TLS 1.2 (section 5.1).
+    s.set_record_version(kTls12);
+    state = State::wait_server_hello;
+    return Err::ok;
+}
+
+namespace {
+
+// The ClientHello we sent, parsed again (for the extension checks).
+Err sent_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch)
+{
+    HandshakeType t;
+    Bytes body;
+    if (Err e = parse_handshake(Bytes(msg), t, body); !ok(e))
+        return e;
+    return parse(body, ch);
+}
+
+}  // namespace
+
+Err Session::Hs13::process_retry(const ServerHello &sh, const HandshakeMessage &m)
+{
+    if (retried)
+        return s.fail(Err::unexpected_handshake_packet);
+    ClientHello ch;
+    if (Err e = sent_hello(hello, ch); !ok(e))
+        return s.fail(Err::internal);
+    if (Err e = sh.ext.check_permitted_tls13(HandshakeType::hello_retry_request); !ok(e))
+        return s.fail(e);
+    if (Err e = sh.ext.check_solicited(ch.ext); !ok(e))
+        return s.fail(e);
+    const Extension *sv = sh.ext.find(ExtensionType::supported_versions);
+    std::uint16_t version = 0;
+    if (sv == nullptr)
+        return s.fail(Err::missing_extension);
+    if (Err e = parse_selected_version(sv->body, version); !ok(e))
+        return s.fail(e);
+    if (version != kTls13)
+        return s.fail(Err::received_illegal_parameter);
+    if (!std::equal(sh.session_id.begin(), sh.session_id.end(), session_id.begin(), session_id.end()))
+        return s.fail(Err::received_illegal_parameter);
+    if (!ch.cipher_suites.contains(sh.cipher_suite))
+        return s.fail(Err::received_illegal_parameter);
+    suite = algo::suite_by_code(sh.cipher_suite);
+    if (suite == nullptr || suite->min_tls != GNUTLS_TLS1_3)
+        return s.fail(Err::received_illegal_parameter);
+
+    bool changed = false;
+    if (const Extension *ks_ext = sh.ext.find(ExtensionType::key_share)) {
+        std::uint16_t want = 0;
+        if (Err e = parse_key_share_hrr(ks_ext->body, want); !ok(e))
+            return s.fail(e);
+        const algo::Group *g = algo::group_by_tls_id(want);
+        const bool offered = std::find(offered_groups.begin(), offered_groups.end(), want) != offered_groups.end();
+        bool already = false;
+        for (const KeyShare &k : shares)
+            if (algo::group(k.group())->tls_id == want)
+                already = true;
+        if (g == nullptr || !offered || already)
+            return s.fail(Err::received_illegal_parameter);
+        KeyShare fresh;
+        if (Err e = fresh.generate(g->id); !ok(e))
+            return s.fail(e);
+        shares.clear();
+        shares.push_back(std::move(fresh));
+        changed = true;
+    }
+    if (const Extension *c = sh.ext.find(ExtensionType::cookie)) {
+        Bytes value;
+        if (Err e = parse_cookie(c->body, value); !ok(e))
+            return s.fail(e);
+        cookie.assign(value.begin(), value.end());
+        changed = true;
+    }
+    // A retry that would not change the ClientHello is illegal (section 4.1.4).
+    if (!changed)
+        return s.fail(Err::received_illegal_parameter);
+
+    if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+        return s.fail(e);
+    if (Err e = transcript.restart_for_retry(); !ok(e))
+        return s.fail(e);
+    consume(m);
+    retried = true;
+    if (Err e = build_client_hello(); !ok(e))
+        return e;
+    state = State::client_send_hello;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_server_hello()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::server_hello); !ok(e))
+        return e;
+    ServerHello sh;
+    if (Err e = parse(m.body, sh); !ok(e))
+        return s.fail(e);
+    if (sh.is_hello_retry_request)
+        return process_retry(sh, m);
+
+    const Extension *sv = sh.ext.find(ExtensionType::supported_versions);
+    if (sv == nullptr) {
+        // The server chose TLS 1.2 or older, which we did not offer; a
+        // downgrade sentinel says a TLS 1.3 server was pushed down.
+        if (sh.downgrade != Downgrade::none)
+            return s.fail(Err::received_illegal_parameter);
+        return s.fail(Err::unsupported_version);
+    }
+    std::uint16_t version = 0;
+    if (Err e = parse_selected_version(sv->body, version); !ok(e))
+        return s.fail(e);
+    if (version != kTls13 || sh.legacy_version != kTls12)
+        return s.fail(Err::received_illegal_parameter);
+    ClientHello ch;
+    if (Err e = sent_hello(hello, ch); !ok(e))
+        return s.fail(Err::internal);
+    if (Err e = sh.ext.check_permitted_tls13(HandshakeType::server_hello); !ok(e))
+        return s.fail(e);
+    if (Err e = sh.ext.check_solicited(ch.ext); !ok(e))
+        return s.fail(e);
+    if (sh.ext.has(ExtensionType::cookie))
+        return s.fail(Err::received_illegal_extension);
+    if (!std::equal(sh.session_id.begin(), sh.session_id.end(), session_id.begin(), session_id.end()))
+        return s.fail(Err::received_illegal_parameter);
+    const algo::CipherSuite *chosen = algo::suite_by_code(sh.cipher_suite);
+    if (chosen == nullptr || chosen->min_tls != GNUTLS_TLS1_3 || !ch.cipher_suites.contains(sh.cipher_suite))
+        return s.fail(Err::received_illegal_parameter);
+    // After a retry the suite may not change (section 4.1.4).
+    if (retried && chosen != suite)
+        return s.fail(Err::received_illegal_parameter);
+    suite = chosen;
+
+    if (const Extension *p = sh.ext.find(ExtensionType::pre_shared_key)) {
+        std::uint16_t index = 0;
+        if (Err e = parse_selected_identity(p->body, index); !ok(e))
+            return s.fail(e);
+        const algo::CipherSuite *tcs = algo::suite_by_code(s.offer_.suite);
+        // One identity was offered; its hash must be the suite's (4.2.11).
+        if (!psk_offered || index != 0 || tcs == nullptr || tcs->prf != suite->prf)
+            return s.fail(Err::received_illegal_parameter);
+        resumed = true;
+        psk.assign(s.offer_.psk.begin(), s.offer_.psk.end());
+        s.peer_chain_ = s.offer_.peer_chain;
+    }
+    const Extension *ks_ext = sh.ext.find(ExtensionType::key_share);
+    if (ks_ext == nullptr)
+        return s.fail(Err::missing_extension);
+    KeyShareEntry entry;
+    if (Err e = parse_key_share_server(ks_ext->body, entry); !ok(e))
+        return s.fail(e);
+    const KeyShare *mine = nullptr;
+    for (const KeyShare &k : shares)
+        if (algo::group(k.group())->tls_id == entry.group)
+            mine = &k;
+    if (mine == nullptr)
+        return s.fail(Err::received_illegal_parameter);
+    SecretBytes shared;
+    if (Err e = mine->shared(entry.key_exchange, shared); !ok(e))
+        return s.fail(e);
+    group = mine->group();
+    std::memcpy(server_random, sh.random.data(), 32);
+
+    if (!retried)
+        if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+            return s.fail(e);
+    consume(m);
+    if (Err e = ks.init(suite->prf); !ok(e))
+        return s.fail(e);
+    if (Err e = derive_handshake_secrets(shared); !ok(e))
+        return e;
+    if (Err e = install_read(server_hs); !ok(e))
+        return e;
+    // Our handshake keys go in now (after the compatibility CCS), so that an
+    // alert we send from here on is protected as the server expects.
+    if (compat && !ccs_sent) {
+        static const std::uint8_t one = 1;
+        if (Err e = s.queue_record(ContentType::change_cipher_spec, Bytes(&one, 1)); !ok(e))
+            return s.fail(e);
+        ccs_sent = true;
+    }
+    if (Err e = install_write(client_hs); !ok(e))
+        return e;
+    s.set_record_version(kTls12);
+    shares.clear();
+    state = State::wait_encrypted_extensions;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_encrypted_extensions()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::encrypted_extensions); !ok(e))
+        return e;
+    EncryptedExtensions ee;
+    if (Err e = parse(m.body, ee); !ok(e))
+        return s.fail(e);
+    ClientHello ch;
+    if (Err e = sent_hello(hello, ch); !ok(e))
+        return s.fail(Err::internal);
+    if (Err e = ee.ext.check_permitted_tls13(HandshakeType::encrypted_extensions); !ok(e))
+        return s.fail(e);
+    if (Err e = ee.ext.check_solicited(ch.ext); !ok(e))
+        return s.fail(e);
+    if (ee.ext.has(ExtensionType::cookie))
+        return s.fail(Err::received_illegal_extension);
+    if (const Extension *a = ee.ext.find(ExtensionType::application_layer_protocol_negotiation)) {
+        Bytes sel;
+        if (Err e = parse_alpn_reply(a->body, sel); !ok(e))
+            return s.fail(e);
+        bool ours = false;
+        for (const std::string &n : s.options().alpn)
+            if (n.size() == sel.size() && std::equal(sel.begin(), sel.end(), n.begin(),
+                                                     [](std::uint8_t x, char y) { return x == static_cast<std::uint8_t>(y); }))
+                ours = true;
+        if (!ours)
+            return s.fail(Err::received_illegal_parameter);
+        s.negotiated_.alpn.assign(sel.begin(), sel.end());
+    }
+    if (const Extension *sn = ee.ext.find(ExtensionType::server_name))
+        if (Err e = parse_empty(sn->body); !ok(e))
+            return s.fail(e);
+    consume(m);
+    // A resumed session authenticates through the PSK: Finished is next.
+    state = resumed ? State::wait_finished : State::wait_cert_or_request;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_cert_or_request()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (m.type == static_cast<std::uint8_t>(HandshakeType::certificate)) {
+        state = State::wait_certificate;
+        return Err::ok;  // left in the buffer for the next state
+    }
+    if (Err e = expect(m, HandshakeType::certificate_request); !ok(e))
+        return e;
+    CertificateRequest13 cr;
+    if (Err e = parse(m.body, cr); !ok(e))
+        return s.fail(e);
+    if (Err e = cr.ext.check_permitted_tls13(HandshakeType::certificate_request); !ok(e))
+        return s.fail(e);
+    // In the handshake the context is empty (section 4.3.2).
+    if (!cr.context.empty())
+        return s.fail(Err::received_illegal_parameter);
+    U16List schemes;
+    if (Err e = parse_signature_algorithms(cr.ext.find(ExtensionType::signature_algorithms)->body, schemes); !ok(e))
+        return s.fail(e);
+    peer_schemes.assign(schemes.wire().begin(), schemes.wire().end());
+    request_context.assign(cr.context.begin(), cr.context.end());
+    cert_request_received = true;
+    consume(m);
+    state = State::wait_certificate;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_certificate()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::certificate); !ok(e))
+        return e;
+    bool empty = false;
+    if (Err e = receive_certificate(m, Bytes(), false, empty); !ok(e))
+        return e;
+    state = State::wait_certificate_verify;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_certificate_verify()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::certificate_verify); !ok(e))
+        return e;
+    if (Err e = receive_certificate_verify(m); !ok(e))
+        return e;
+    state = State::wait_finished;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_finished()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::finished); !ok(e))
+        return e;
+    if (Err e = receive_finished(m); !ok(e))
+        return e;
+    if (Err e = derive_application_secrets(); !ok(e))
+        return e;
+    if (Err e = install_read(s.secrets13_.server_ap); !ok(e))
+        return e;
+    state = State::send_client_flight;
+    return Err::ok;
+}
+
+Err Session::Hs13::send_client_flight()
+{
+    if (Err e = send_ccs(); !ok(e))
+        return e;
+    if (!flight_built) {
+        if (cert_request_received) {
+            CertQuery q;
+            q.tls13 = true;
+            q.peer_schemes = U16List(Bytes(peer_schemes));
+            if (Err e = pick_certificate(q, q.peer_schemes, our_cert, our_scheme, have_our_cert); !ok(e))
+                return e;
+            if (Err e = send_certificate(have_our_cert ? &our_cert : nullptr, Bytes(request_context)); !ok(e))
+                return e;
+            if (have_our_cert)
+                if (Err e = send_certificate_verify(our_cert, our_scheme); !ok(e))
+                    return e;
+        }
+        if (Err e = send_finished(); !ok(e))
+            return e;
+        flight_built = true;
+    }
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("res master", Bytes(th, len), s.secrets13_.resumption); !ok(e))
+        return s.fail(e);
+    if (Err e = install_write(s.secrets13_.client_ap); !ok(e))
+        return e;
+    state = State::client_flight_sent;
+    return Err::ok;
+}
+
+}  // namespace tlshim::tls

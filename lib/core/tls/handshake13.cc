@@ -1,0 +1,723 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TLS 1.3 handshake: the parts both sides share (I/O, keys, Certificate,
+// CertificateVerify, Finished) and the driver loop.  The client states are
+// in client13.cc, the server states in server13.cc.
+#include "core/tls/handshake13.hh"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/log.hh"
+#include "core/tls/sig-scheme.hh"
+#include "core/x509/certificate.hh"
+#include "core/x509/key.hh"
+
+namespace tlshim::tls {
+
+namespace {
+
+void copy_secret(Secret &dst, const Secret &src) noexcept
+{
+    dst.resize(src.size());
+    std::memcpy(dst.data(), src.data(), src.size());
+}
+
+}  // namespace
+
+Session::Hs13::Hs13(Session &sess)
+    : s(sess), prio(*sess.priority()), state(sess.server() ? State::wait_client_hello : State::client_start),
+      server(sess.server())
+{
+    in.set_max_message(128 * 1024);
+    compat = !prio.flags.disable_tls13_compat_mode;
+    if (server)
+        s.set_record_version(kTls12);
+}
+
+Session::Hs13::~Hs13() = default;
+
+Err Session::Hs13::run()
+{
+    for (;;) {
+        Err e = Err::ok;
+        switch (state) {
+        case State::client_start: e = client_start(); break;
+        case State::client_send_hello: e = client_send_hello(); break;
+        case State::wait_server_hello: e = wait_server_hello(); break;
+        case State::wait_encrypted_extensions: e = wait_encrypted_extensions(); break;
+        case State::wait_cert_or_request: e = wait_cert_or_request(); break;
+        case State::wait_certificate: e = wait_certificate(); break;
+        case State::wait_certificate_verify: e = wait_certificate_verify(); break;
+        case State::wait_finished: e = wait_finished(); break;
+        case State::send_client_flight: e = send_client_flight(); break;
+        case State::client_flight_sent:
+            e = emit();
+            if (ok(e))
+                state = State::done;
+            break;
+        case State::wait_client_hello: e = wait_client_hello(); break;
+        case State::send_retry: e = send_retry(); break;
+        case State::send_server_flight: e = send_server_flight(); break;
+        case State::server_flight_sent:
+            e = emit();
+            if (ok(e))
+                state = client_cert_requested ? State::wait_client_certificate : State::wait_client_finished;
+            break;
+        case State::wait_client_certificate: e = wait_client_certificate(); break;
+        case State::wait_client_certificate_verify: e = wait_client_certificate_verify(); break;
+        case State::wait_client_finished: e = wait_client_finished(); break;
+        case State::send_tickets: e = send_tickets(); break;
+        case State::done: return Err::ok;
+        }
+        if (!ok(e))
+            return e;
+    }
+}
+
+// ---- I/O --------------------------------------------------------------------
+
+Err Session::Hs13::read_message(HandshakeMessage &msg)
+{
+    for (;;) {
+        if (in.next(msg))
+            return Err::ok;
+        ContentType type;
+        MutableBytes plain;
+        Err e = s.read_record(type, plain);
+        if (!ok(e))
+            return e;
+        switch (type) {
+        case ContentType::handshake: {
+            Err a = in.add(plain);
+            s.release_record();
+            if (!ok(a))
+                return s.fail(a);
+            continue;
+        }
+        case ContentType::change_cipher_spec: {
+            // RFC 8446 section 5: one byte 0x01, unprotected, at most once,
+            // and only in the middle of the handshake.
+            const bool good = plain.size() == 1 && plain[0] == 1 && !ccs_received;
+            s.release_record();
+            if (!good)
+                return s.fail(Err::unexpected_packet);
+            ccs_received = true;
+            continue;
+        }
+        case ContentType::alert:  // close_notify in the middle of a handshake
+            s.release_record();
+            return s.fail(Err::unexpected_packet);
+        default:
+            s.release_record();
+            return s.fail(Err::unexpected_packet);
+        }
+    }
+}
+
+void Session::Hs13::consume(const HandshakeMessage &msg)
+{
+    transcript.add(msg.raw);
+    s.last_in_ = msg.type;
+    (void)s.hook(HookPoint{msg.type, true, true}, msg.raw);
+    in.pop();
+}
+
+Err Session::Hs13::expect(const HandshakeMessage &m, HandshakeType t) const
+{
+    if (m.type != static_cast<std::uint8_t>(t))
+        return s.fail(Err::unexpected_handshake_packet);
+    return Err::ok;
+}
+
+Err Session::Hs13::queue(std::vector<std::uint8_t> &&msg)
+{
+    if (msg.size() < kHandshakeHeaderSize)
+        return Err::internal;
+    const std::uint8_t type = msg[0];
+    if (Err e = s.hook(HookPoint{type, false, false}, Bytes(msg)); !ok(e))
+        return s.fail(e);
+    transcript.add(Bytes(msg));
+    out.insert(out.end(), msg.begin(), msg.end());
+    s.last_out_ = type;
+    if (Err e = s.hook(HookPoint{type, true, false}, Bytes(msg)); !ok(e))
+        return s.fail(e);
+    return Err::ok;
+}
+
+Err Session::Hs13::seal_out()
+{
+    while (out_pos < out.size()) {
+        const std::size_t n = std::min(out.size() - out_pos, s.max_send());
+        Err e = s.queue_record(ContentType::handshake, Bytes(out.data() + out_pos, n));
+        if (!ok(e))
+            return e;
+        out_pos += n;
+    }
+    out.clear();
+    out_pos = 0;
+    return Err::ok;
+}
+
+Err Session::Hs13::emit()
+{
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    return s.flush();
+}
+
+Err Session::Hs13::send_ccs()
+{
+    if (!compat || ccs_sent)
+        return Err::ok;
+    // Everything written before goes first, under the same (null) keys.
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    static const std::uint8_t one = 1;
+    if (Err e = s.queue_record(ContentType::change_cipher_spec, Bytes(&one, 1)); !ok(e))
+        return e;
+    ccs_sent = true;
+    return Err::ok;
+}
+
+// ---- keys -------------------------------------------------------------------
+
+Err Session::Hs13::transcript_hash(std::uint8_t *buf, std::size_t &len) const
+{
+    len = transcript.size();
+    return transcript.current(buf);
+}
+
+static Err make_protection(const algo::CipherSuite &suite, const Secret &secret, std::unique_ptr<Protection> &p)
+{
+    const algo::Cipher *c = algo::cipher(suite.cipher);
+    if (c == nullptr)
+        return Err::internal;
+    SecretBytes key, iv;
+    if (Err e = traffic_key_iv(suite.prf, secret.span(), c->key_size, c->iv_size, key, iv); !ok(e))
+        return e;
+    return Tls13Aead::create(suite.cipher, key, iv, p);
+}
+
+Err Session::Hs13::install_read(const Secret &secret)
+{
+    // A message may not straddle a key change (RFC 8446 section 5.1).
+    if (!in.empty())
+        return s.fail(Err::unexpected_packet);
+    std::unique_ptr<Protection> p;
+    if (Err e = make_protection(*suite, secret, p); !ok(e))
+        return s.fail(e);
+    s.set_read_keys(std::move(p));
+    return Err::ok;
+}
+
+Err Session::Hs13::install_write(const Secret &secret)
+{
+    std::unique_ptr<Protection> p;
+    if (Err e = make_protection(*suite, secret, p); !ok(e))
+        return s.fail(e);
+    s.set_write_keys(std::move(p));
+    return Err::ok;
+}
+
+Err Session::Hs13::derive_handshake_secrets(Bytes shared)
+{
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = ks.early(Bytes(psk)); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.handshake(shared); !ok(e))
+        return s.fail(e);
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("c hs traffic", Bytes(th, len), client_hs); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("s hs traffic", Bytes(th, len), server_hs); !ok(e))
+        return s.fail(e);
+    (void)s.keylog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", client_hs.span());
+    (void)s.keylog("SERVER_HANDSHAKE_TRAFFIC_SECRET", server_hs.span());
+    return Err::ok;
+}
+
+Err Session::Hs13::derive_application_secrets()
+{
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    Secrets13 &k = s.secrets13_;
+    if (Err e = ks.master(); !ok(e))
+        return s.fail(e);
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("c ap traffic", Bytes(th, len), k.client_ap); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("s ap traffic", Bytes(th, len), k.server_ap); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("exp master", Bytes(th, len), k.exporter); !ok(e))
+        return s.fail(e);
+    k.prf = suite->prf;
+    k.cipher = suite->cipher;
+    k.suite = suite->code_point();
+    (void)s.keylog("CLIENT_TRAFFIC_SECRET_0", k.client_ap.span());
+    (void)s.keylog("SERVER_TRAFFIC_SECRET_0", k.server_ap.span());
+    (void)s.keylog("EXPORTER_SECRET", k.exporter.span());
+    return Err::ok;
+}
+
+// ---- Certificate, CertificateVerify, Finished --------------------------------
+
+Err Session::Hs13::pick_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
+                                    gnutls_sign_algorithm_t &scheme, bool &found)
+{
+    found = false;
+    std::vector<CertCandidate> cands;
+    if (Err e = s.certificate_candidates(q, cands); !ok(e))
+        return s.fail(e);
+    // Prefer a key whose names match the requested server name, then any.
+    for (int pass = 0; pass < 2 && !found; pass++) {
+        for (CertCandidate &c : cands) {
+            if (c.chain.empty() || c.signer == nullptr)
+                continue;
+            if (pass == 0) {
+                if (q.server_name.empty())
+                    continue;
+                bool match = false;
+                for (const std::string &n : c.names)
+                    if (n.size() == q.server_name.size() &&
+                        std::equal(n.begin(), n.end(), q.server_name.begin(), [](char a, char b) {
+                            return algo::ascii_lower(a) == algo::ascii_lower(b);
+                        }))
+                        match = true;
+                if (!match)
+                    continue;
+            }
+            x509::Certificate leaf;
+            Bytes spki;
+            x509::PublicKey pub;
+            if (!ok(leaf.import_der(c.chain[0])) || !ok(leaf.spki_raw(spki)) || !ok(pub.import_spki(spki)))
+                continue;
+            const gnutls_sign_algorithm_t sc = choose_scheme(prio.sigs, peer, key_info(pub), true);
+            if (sc == GNUTLS_SIGN_UNKNOWN)
+                continue;
+            chosen = std::move(c);
+            scheme = sc;
+            found = true;
+            break;
+        }
+    }
+    return Err::ok;
+}
+
+Err Session::Hs13::send_certificate(const CertCandidate *cand, Bytes context)
+{
+    Certificate13 m;
+    m.context = context;
+    std::vector<std::uint8_t> status;  // CertificateStatus extension body for the leaf
+    if (cand != nullptr) {
+        for (std::size_t i = 0; i < cand->chain.size(); i++) {
+            CertificateEntry e;
+            e.data = cand->chain[i];
+            m.entries.push_back(e);
+        }
+    }
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::certificate, m, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
+}
+
+Err Session::Hs13::send_certificate_verify(const CertCandidate &cand, gnutls_sign_algorithm_t scheme)
+{
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    const std::vector<std::uint8_t> content = certificate_verify_content13(server, Bytes(th, len));
+    std::vector<std::uint8_t> sig;
+    if (Err e = cand.signer->sign_data(scheme, 0, Bytes(content), sig); !ok(e))
+        return s.fail(e);
+    const algo::Sign *row = algo::sign(scheme);
+    CertificateVerify cv;
+    cv.scheme = row != nullptr ? row->tls_id : 0;
+    cv.signature = Bytes(sig);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::certificate_verify, cv, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
+}
+
+Err Session::Hs13::send_finished()
+{
+    std::uint8_t th[kMaxHashSize], vd[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    const Secret &base = server ? server_hs : client_hs;
+    if (Err e = finished_verify_data(suite->prf, base.span(), Bytes(th, len), vd); !ok(e))
+        return s.fail(e);
+    Finished fin;
+    fin.verify_data = Bytes(vd, len);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::finished, fin, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
+}
+
+Err Session::Hs13::receive_certificate(const HandshakeMessage &m, Bytes context, bool allow_empty, bool &empty)
+{
+    Certificate13 cert;
+    if (Err e = parse(m.body, cert); !ok(e))
+        return s.fail(e);
+    // The server's context is empty; a client echoes the request's.
+    if (!std::equal(cert.context.begin(), cert.context.end(), context.begin(), context.end()))
+        return s.fail(Err::received_illegal_parameter);
+    for (const CertificateEntry &e : cert.entries)
+        if (Err x = e.ext.check_permitted_tls13(HandshakeType::certificate); !ok(x))
+            return s.fail(x);
+    empty = cert.entries.empty();
+    if (empty) {
+        if (!allow_empty)
+            return s.fail(server ? Err::certificate_required : Err::no_certificate_found);
+        s.peer_chain_.clear();
+        consume(m);
+        return Err::ok;
+    }
+    std::vector<std::vector<std::uint8_t>> chain;
+    for (const CertificateEntry &e : cert.entries)
+        chain.emplace_back(e.data.begin(), e.data.end());
+    x509::Certificate leaf;
+    Bytes spki;
+    if (!ok(leaf.import_der(Bytes(chain[0]))) || !ok(leaf.spki_raw(spki)))
+        return s.fail(Err::certificate_error);
+    if (Err e = peer_key.import_spki(spki); !ok(e))
+        return s.fail(Err::certificate_error);
+    s.peer_chain_ = std::move(chain);
+    consume(m);
+    return Err::ok;
+}
+
+Err Session::Hs13::receive_certificate_verify(const HandshakeMessage &m)
+{
+    CertificateVerify cv;
+    if (Err e = parse(m.body, cv, true); !ok(e))
+        return s.fail(e);
+    gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
+    if (Err e = check_peer_scheme(cv.scheme, prio.sigs, key_info(peer_key), true, scheme); !ok(e))
+        return s.fail(Err::received_illegal_parameter);
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    const std::vector<std::uint8_t> content = certificate_verify_content13(!server, Bytes(th, len));
+    if (Err e = peer_key.verify_data(scheme, Bytes(content), cv.signature); !ok(e)) {
+        TLSHIM_DEBUG("tlshim: CertificateVerify did not verify (%d)\n", static_cast<int>(e));
+        return s.fail(Err::pk_sig_verify_failed);
+    }
+    consume(m);
+    peer_scheme = scheme;
+    peer_authenticated = true;
+    if (Err e = s.verify_peer(); !ok(e))
+        return s.fail(e);
+    return Err::ok;
+}
+
+Err Session::Hs13::receive_finished(const HandshakeMessage &m)
+{
+    std::uint8_t th[kMaxHashSize], vd[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    Finished fin;
+    if (Err e = parse(m.body, fin, len); !ok(e))
+        return s.fail(e);
+    const Secret &base = server ? client_hs : server_hs;
+    if (Err e = finished_verify_data(suite->prf, base.span(), Bytes(th, len), vd); !ok(e))
+        return s.fail(e);
+    if (fin.verify_data.size() != len || ct_memcmp(vd, fin.verify_data.data(), len) != 0)
+        return s.fail(Err::error_in_finished);
+    consume(m);
+    return Err::ok;
+}
+
+void Session::Hs13::finish()
+{
+    Negotiated &n = s.negotiated_;
+    n.version = GNUTLS_TLS1_3;
+    n.cipher = suite->cipher;
+    n.mac = GNUTLS_MAC_AEAD;
+    n.kx = GNUTLS_KX_ECDHE_RSA;
+    if (const algo::Group *g = algo::group(group); g != nullptr && g->kind == algo::GroupKind::ffdhe)
+        n.kx = GNUTLS_KX_DHE_RSA;
+    n.group = group;
+    n.server_sign = server ? our_scheme : peer_scheme;
+    n.client_sign = server ? peer_scheme : (have_our_cert ? our_scheme : GNUTLS_SIGN_UNKNOWN);
+    std::memcpy(n.client_random, client_random, 32);
+    std::memcpy(n.server_random, server_random, 32);
+    n.session_id = session_id;
+    n.resumed = resumed;
+    s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
+    s.cert_requested_ = cert_request_received;
+    s.set_plain_ccs(false);
+}
+
+// ---- PSK resumption ---------------------------------------------------------------
+
+Err Session::Hs13::compute_binder(const algo::CipherSuite &cs, Bytes key, Bytes prefix, std::uint8_t *out,
+                                  std::size_t &len)
+{
+    // binder_key = Derive-Secret(Early Secret(psk), "res binder", ""), and
+    // the binder is a Finished computed with it over the transcript up to
+    // and including the truncated ClientHello.
+    KeySchedule13 early;
+    if (Err e = early.init(cs.prf); !ok(e))
+        return e;
+    if (Err e = early.early(key); !ok(e))
+        return e;
+    crypto::Hash h;
+    if (Err e = h.init(static_cast<gnutls_digest_algorithm_t>(cs.prf)); !ok(e))
+        return e;
+    std::uint8_t empty[kMaxHashSize], th[kMaxHashSize];
+    len = h.size();
+    h.digest(empty);
+    Secret binder_key;
+    if (Err e = early.derive("res binder", Bytes(empty, len), binder_key); !ok(e))
+        return e;
+    if (transcript.has_hash()) {
+        if (Err e = transcript.current_with(prefix, th); !ok(e))
+            return e;
+    } else {
+        h.update(prefix);
+        h.digest(th);
+    }
+    return finished_verify_data(cs.prf, binder_key.span(), Bytes(th, len), out);
+}
+
+// ---- Session entry points ------------------------------------------------------
+
+static void copy_into(Secret &dst, const Secret &src) noexcept
+{
+    copy_secret(dst, src);
+}
+
+Err Session::export_keying_material(std::string_view label, Bytes context, MutableBytes out) const
+{
+    // RFC 8446 section 7.5: HKDF-Expand-Label(Derive-Secret(exporter, label, ""),
+    // "exporter", Hash(context), length).
+    if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
+        return Err::invalid_request;
+    const Secrets13 &k = secrets13_;
+    crypto::Hash h;
+    if (Err e = h.init(static_cast<gnutls_digest_algorithm_t>(k.prf)); !ok(e))
+        return e;
+    std::uint8_t empty_hash[kMaxHashSize], ctx_hash[kMaxHashSize];
+    h.digest(empty_hash);
+    h.update(context);
+    h.digest(ctx_hash);
+    Secret derived;
+    if (Err e = derive_secret(k.prf, k.exporter.span(), label, Bytes(empty_hash, h.size()), derived); !ok(e))
+        return e;
+    return expand_label(k.prf, derived.span(), "exporter", Bytes(ctx_hash, h.size()), out);
+}
+
+Err Session::set_ticket_key(Bytes key)
+{
+    if (key.size() != kTicketKeySize)
+        return Err::invalid_request;
+    ticket_key_.assign(key.begin(), key.end());
+    return Err::ok;
+}
+
+bool Session::tickets_enabled() const noexcept
+{
+    return (flags_ & GNUTLS_NO_TICKETS) == 0 && (priority_ == nullptr || !priority_->flags.no_tickets);
+}
+
+Err Session::session_data(std::vector<std::uint8_t> &out) const
+{
+    return encode_session_data(ticket_, out);
+}
+
+Err Session::set_session_data(Bytes blob)
+{
+    ClientTicket t;
+    if (Err e = decode_session_data(blob, t); !ok(e))
+        return e;
+    offer_ = std::move(t);
+    return Err::ok;
+}
+
+Err Session::handshake()
+{
+    if (Err f = failure(); !ok(f))
+        return f;
+    if (handshake_done_ && !hs_) {
+        // A TLS 1.3 rehandshake request was served by a key update; a
+        // KeyUpdate still being sent is finished here.
+        if (key_update_pending_)
+            return key_update(false);
+        return Err::ok;
+    }
+    if (!hs_) {
+        if (priority_ == nullptr)
+            return Err::no_priorities_were_set;
+        if (!priority_->has_protocol(GNUTLS_TLS1_3))
+            return Err::unimplemented;  // TLS 1.2 and older arrive with issue 5
+        hs_ = std::make_unique<Hs13>(*this);
+        set_plain_ccs(true);
+    }
+    Err e = hs_->run();
+    if (!ok(e)) {
+        if (e != Err::again && e != Err::interrupted) {
+            hs_.reset();
+            return fail(e);
+        }
+        return e;
+    }
+    hs_->finish();
+    hs_.reset();
+    handshake_done_ = true;
+    return Err::ok;
+}
+
+Err Session::key_update(bool ask_peer)
+{
+    if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
+        return Err::invalid_request;
+    if (key_update_pending_) {
+        Err e = flush();
+        if (ok(e))
+            key_update_pending_ = false;
+        return e;
+    }
+    std::uint8_t msg[5] = {static_cast<std::uint8_t>(HandshakeType::key_update), 0, 0, 1,
+                           static_cast<std::uint8_t>(ask_peer ? 1 : 0)};
+    if (Err e = queue_record(ContentType::handshake, Bytes(msg, 5)); !ok(e))
+        return e;
+    Secrets13 &k = secrets13_;
+    Secret &mine = server() ? k.server_ap : k.client_ap;
+    Secret next;
+    if (Err e = next_traffic_secret(k.prf, mine, next); !ok(e))
+        return fail(e);
+    copy_into(mine, next);
+    const algo::CipherSuite *suite = nullptr;
+    for (const algo::CipherSuite &cs : algo::suite_table())
+        if (cs.cipher == k.cipher && cs.prf == k.prf && cs.kx == GNUTLS_KX_UNKNOWN && cs.min_tls == GNUTLS_TLS1_3)
+            suite = &cs;
+    if (suite == nullptr)
+        return fail(Err::internal);
+    std::unique_ptr<Protection> p;
+    if (Err e = make_protection(*suite, mine, p); !ok(e))
+        return fail(e);
+    set_write_keys(std::move(p));
+    Err e = flush();
+    if (e == Err::again || e == Err::interrupted)
+        key_update_pending_ = true;
+    return e;
+}
+
+Err Session::rehandshake()
+{
+    if (!server())
+        return Err::invalid_request;
+    if (handshake_done_ && negotiated_.version == GNUTLS_TLS1_3)
+        return key_update(true);
+    return Err::unimplemented;  // TLS 1.2 HelloRequest: issue 5
+}
+
+Err Session::post_handshake(Bytes fragment)
+{
+    if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
+        return fail(Err::unexpected_packet);
+    if (Err e = post_in_.add(fragment); !ok(e))
+        return fail(e);
+    HandshakeMessage m;
+    while (post_in_.next(m)) {
+        switch (static_cast<HandshakeType>(m.type)) {
+        case HandshakeType::new_session_ticket: {
+            if (server())
+                return fail(Err::unexpected_handshake_packet);
+            NewSessionTicket13 t;
+            if (Err e = parse(m.body, t); !ok(e))
+                return fail(e);
+            // The ticket's PSK (section 4.6.1): HKDF-Expand-Label(
+            // resumption_master_secret, "resumption", nonce, Hash.length).
+            const Secrets13 &k = secrets13_;
+            ClientTicket ct;
+            ct.psk.resize(k.resumption.size());
+            if (Err e = expand_label(k.prf, k.resumption.span(), "resumption", t.nonce, MutableBytes(ct.psk)); !ok(e))
+                return fail(e);
+            ct.identity.assign(t.ticket.begin(), t.ticket.end());
+            ct.age_add = t.age_add;
+            ct.lifetime = t.lifetime;
+            ct.received_ms = now_ms();
+            ct.suite = k.suite;
+            ct.server_name = options().server_name;
+            ct.peer_chain = peer_chain_;
+            if (t.lifetime != 0 && tickets_enabled())
+                ticket_ = std::move(ct);
+            break;
+        }
+        case HandshakeType::key_update: {
+            KeyUpdate ku;
+            if (Err e = parse(m.body, ku); !ok(e))
+                return fail(e);
+            // The record carrying the KeyUpdate must end with it.
+            post_in_.pop();
+            if (!post_in_.empty())
+                return fail(Err::unexpected_packet);
+            Secrets13 &k = secrets13_;
+            Secret &theirs = server() ? k.client_ap : k.server_ap;
+            Secret next;
+            if (Err e = next_traffic_secret(k.prf, theirs, next); !ok(e))
+                return fail(e);
+            copy_into(theirs, next);
+            const algo::CipherSuite *suite = nullptr;
+            for (const algo::CipherSuite &cs : algo::suite_table())
+                if (cs.cipher == k.cipher && cs.prf == k.prf && cs.kx == GNUTLS_KX_UNKNOWN &&
+                    cs.min_tls == GNUTLS_TLS1_3)
+                    suite = &cs;
+            if (suite == nullptr)
+                return fail(Err::internal);
+            std::unique_ptr<Protection> p;
+            if (Err e = make_protection(*suite, theirs, p); !ok(e))
+                return fail(e);
+            set_read_keys(std::move(p));
+            if (ku.request_update == 1 && !key_update_pending_) {
+                Err e = key_update(false);
+                if (!ok(e) && e != Err::again && e != Err::interrupted)
+                    return e;
+            }
+            return Err::ok;
+        }
+        default:
+            return fail(Err::unexpected_handshake_packet);
+        }
+        post_in_.pop();
+    }
+    return Err::ok;
+}
+
+// Defaults for a session without a facade (unit tests drive the core with
+// their own subclasses).
+Err Session::certificate_candidates(const CertQuery &, std::vector<CertCandidate> &)
+{
+    return Err::ok;
+}
+
+Err Session::verify_peer()
+{
+    return Err::ok;
+}
+
+Err Session::hook(const HookPoint &, Bytes)
+{
+    return Err::ok;
+}
+
+Err Session::keylog(const char *, Bytes)
+{
+    return Err::ok;
+}
+
+}  // namespace tlshim::tls

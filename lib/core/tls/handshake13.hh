@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// The TLS 1.3 handshake (RFC 8446), client and server, as one state
+// machine per handshake.
+//
+// Session::handshake() creates a Hs13 and calls step() until it reports
+// completion or an error; after GNUTLS_E_AGAIN/INTERRUPTED the next call
+// resumes in the same state.  Each state is one member function that
+// either consumes one incoming message or produces output, then moves on:
+//
+//   client: start -> wait_server_hello [-> (HelloRetryRequest) send
+//           second ClientHello -> wait_server_hello] -> wait_encrypted_extensions
+//           -> wait_cert_or_request -> wait_certificate -> wait_certificate_verify
+//           -> wait_finished -> send_client_flight -> done
+//   server: wait_client_hello [-> send HelloRetryRequest -> wait_client_hello]
+//           -> send_server_flight -> wait_client_certificate
+//           -> wait_client_certificate_verify -> wait_client_finished -> done
+//
+// Output: messages are appended to `out_` (and to the transcript) and
+// sealed into records by emit(), which is resumable; a state that changes
+// the write keys does so only after emit() has sealed everything written
+// under the old ones.  Input: read_message() assembles whole messages from
+// handshake records (a message may not straddle a key change), accepts the
+// one unprotected change_cipher_spec record of middlebox compatibility
+// mode, and refuses anything else.
+#pragma once
+
+#include <gnutls/gnutls.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/algo/algo.hh"
+#include "core/bytes.hh"
+#include "core/error.hh"
+#include "core/secret.hh"
+#include "core/tls/handshake-buffer.hh"
+#include "core/tls/key-schedule.hh"
+#include "core/tls/key-share.hh"
+#include "core/tls/messages.hh"
+#include "core/tls/session.hh"
+#include "core/x509/key.hh"
+
+namespace tlshim::tls {
+
+struct Session::Hs13 {
+    enum class State : std::uint8_t {
+        // client
+        client_start,
+        client_send_hello,
+        wait_server_hello,
+        wait_encrypted_extensions,
+        wait_cert_or_request,
+        wait_certificate,
+        wait_certificate_verify,
+        wait_finished,
+        send_client_flight,
+        client_flight_sent,
+        // server
+        wait_client_hello,
+        send_retry,
+        send_server_flight,
+        server_flight_sent,
+        wait_client_certificate,
+        wait_client_certificate_verify,
+        wait_client_finished,
+        send_tickets,
+        done,
+    };
+
+    explicit Hs13(Session &s);
+    ~Hs13();
+
+    // Runs states until the handshake completes (Err::ok), must wait
+    // (again/interrupted) or fails.
+    Err run();
+
+    // ---- I/O
+    Err read_message(HandshakeMessage &msg);
+    void consume(const HandshakeMessage &msg);
+    // Appends a whole message to the output and the transcript.
+    Err queue(std::vector<std::uint8_t> &&msg);
+    // Seals everything queued into records (resumable), then sends.
+    Err seal_out();
+    Err emit();
+    Err send_ccs();
+    Err expect(const HandshakeMessage &m, HandshakeType t) const;
+
+    // ---- keys
+    Err install_read(const Secret &secret);
+    Err install_write(const Secret &secret);
+    Err derive_handshake_secrets(Bytes shared);
+    Err derive_application_secrets();
+    Err transcript_hash(std::uint8_t *out, std::size_t &len) const;
+
+    // ---- shared message handling
+    Err send_certificate(const CertCandidate *cand, Bytes context);
+    Err send_certificate_verify(const CertCandidate &cand, gnutls_sign_algorithm_t scheme);
+    Err send_finished();
+    Err receive_certificate(const HandshakeMessage &m, Bytes context, bool allow_empty, bool &empty);
+    Err receive_certificate_verify(const HandshakeMessage &m);
+    Err receive_finished(const HandshakeMessage &m);
+    Err pick_certificate(const CertQuery &q, U16List peer_schemes, CertCandidate &chosen,
+                         gnutls_sign_algorithm_t &scheme, bool &found);
+    void finish();
+
+    // ---- client states
+    Err client_start();
+    Err build_client_hello();
+    Err client_send_hello();
+    Err wait_server_hello();
+    Err process_retry(const ServerHello &sh, const HandshakeMessage &m);
+    Err wait_encrypted_extensions();
+    Err wait_cert_or_request();
+    Err wait_certificate();
+    Err wait_certificate_verify();
+    Err wait_finished();
+    Err send_client_flight();
+
+    // ---- server states
+    Err wait_client_hello();
+    Err process_client_hello(const ClientHello &ch, const HandshakeMessage &m);
+    Err send_retry();
+    Err send_server_flight();
+    Err wait_client_certificate();
+    Err wait_client_certificate_verify();
+    Err wait_client_finished();
+    Err send_tickets();
+    // PSK binders (section 4.2.11.2): the binder for `psk` over the
+    // transcript so far followed by `prefix`.
+    Err compute_binder(const algo::CipherSuite &cs, Bytes psk, Bytes prefix, std::uint8_t *out, std::size_t &len);
+    Err add_psk_offer(std::vector<std::uint8_t> &msg);
+    Err check_psk_offer(const ClientHello &ch, const HandshakeMessage &m);
+
+    Session &s;
+    const Priority &prio;
+    State state;
+    bool server;
+
+    HandshakeBuffer in;
+    std::vector<std::uint8_t> out;
+    std::size_t out_pos = 0;
+    Transcript transcript;
+    KeySchedule13 ks;
+    const algo::CipherSuite *suite = nullptr;
+
+    std::uint8_t client_random[32] = {};
+    std::uint8_t server_random[32] = {};
+    std::vector<std::uint8_t> session_id;  // legacy_session_id (ours or the client's)
+    std::vector<KeyShare> shares;          // client: offered; server: ours
+    gnutls_group_t group = GNUTLS_GROUP_INVALID;
+    std::vector<std::uint8_t> cookie;
+    bool retried = false;       // a HelloRetryRequest happened
+    bool ccs_sent = false;
+    bool ccs_received = false;
+    bool compat = true;         // middlebox compatibility mode
+    bool flight_built = false;
+    bool sni_ack = false;       // server: acknowledge server_name in EncryptedExtensions  // the second flight is in `out`
+    std::vector<std::uint8_t> hello;  // client: the last ClientHello sent (whole message)
+    std::vector<std::uint8_t> alpn_selected;
+
+    // What we offered / what the peer offered (copies: the messages go).
+    std::vector<std::uint8_t> our_extensions_sent;  // client: the extension types of the ClientHello
+    std::vector<std::uint16_t> offered_groups;      // client: supported_groups sent
+    std::vector<std::uint8_t> peer_schemes;         // wire form of the peer's signature_algorithms
+    std::vector<std::uint8_t> request_context;      // CertificateRequest context
+
+    Secret client_hs, server_hs;
+    bool peer_authenticated = false;
+    bool resumed = false;
+    bool psk_offered = false;  // client: the ClientHello carries pre_shared_key
+    SecretBytes psk;           // the resumption PSK in use (empty: none)
+    bool cert_request_received = false;
+    bool client_cert_requested = false;  // server: a CertificateRequest was sent
+    CertCandidate our_cert;
+    bool have_our_cert = false;
+    gnutls_sign_algorithm_t our_scheme = GNUTLS_SIGN_UNKNOWN;
+    gnutls_sign_algorithm_t peer_scheme = GNUTLS_SIGN_UNKNOWN;
+    x509::PublicKey peer_key;
+    std::vector<std::uint8_t> verify_transcript;  // hash before the peer's Finished
+};
+
+}  // namespace tlshim::tls

@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TLS 1.3 server states (RFC 8446 sections 4.1 to 4.4, server side).
+#include <algorithm>
+#include <cstring>
+
+#include "core/crypto/random.hh"
+#include "core/log.hh"
+#include "core/tls/handshake13.hh"
+#include "core/tls/resumption.hh"
+#include "core/tls/sig-scheme.hh"
+
+namespace tlshim::tls {
+
+namespace {
+
+bool contains_group(const std::vector<unsigned> &ours, std::uint16_t tls_id)
+{
+    const algo::Group *g = algo::group_by_tls_id(tls_id);
+    if (g == nullptr || !g->tls13 || !KeyShare::supported(g->id))
+        return false;
+    return std::find(ours.begin(), ours.end(), static_cast<unsigned>(g->id)) != ours.end();
+}
+
+// The suite both sides accept: in the client's order unless the server's
+// order takes precedence (%SERVER_PRECEDENCE).
+const algo::CipherSuite *select_suite(const Priority &prio, U16List offered)
+{
+    const auto table = algo::suite_table();
+    std::vector<const algo::CipherSuite *> ours;
+    for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
+        const algo::CipherSuite &cs = table[prio.suites[pos]];
+        if (cs.min_tls == GNUTLS_TLS1_3 && prio.suite_usable(pos))
+            ours.push_back(&cs);
+    }
+    if (prio.flags.server_precedence) {
+        for (const algo::CipherSuite *cs : ours)
+            if (offered.contains(cs->code_point()))
+                return cs;
+        return nullptr;
+    }
+    for (std::size_t i = 0; i < offered.size(); i++)
+        for (const algo::CipherSuite *cs : ours)
+            if (cs->code_point() == offered[i])
+                return cs;
+    return nullptr;
+}
+
+bool name_equal(Bytes a, const std::string &b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](std::uint8_t x, char y) { return x == static_cast<std::uint8_t>(y); });
+}
+
+}  // namespace
+
+Err Session::Hs13::wait_client_hello()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::client_hello); !ok(e))
+        return e;
+    ClientHello ch;
+    if (Err e = parse(m.body, ch); !ok(e))
+        return s.fail(e);
+    return process_client_hello(ch, m);
+}
+
+Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMessage &m)
+{
+    const Extension *sv = ch.ext.find(ExtensionType::supported_versions);
+    U16List versions;
+    if (sv == nullptr)
+        return s.fail(Err::unsupported_version);  // TLS 1.2 and older: issue 5
+    if (Err e = parse_supported_versions(sv->body, versions); !ok(e))
+        return s.fail(e);
+    if (!versions.contains(kTls13))
+        return s.fail(Err::unsupported_version);
+    // TLS 1.3 allows exactly the null compression method (section 4.1.2).
+    if (ch.compression_methods.size() != 1 || ch.compression_methods[0] != 0)
+        return s.fail(Err::received_illegal_parameter);
+    if (Err e = ch.ext.check_permitted_tls13(HandshakeType::client_hello); !ok(e))
+        return s.fail(e);
+    if (retried) {
+        if (!std::equal(ch.session_id.begin(), ch.session_id.end(), session_id.begin(), session_id.end()) ||
+            ch.random.size() != 32 || std::memcmp(ch.random.data(), client_random, 32) != 0)
+            return s.fail(Err::received_illegal_parameter);
+    } else {
+        std::memcpy(client_random, ch.random.data(), 32);
+        std::memcpy(s.negotiated_.client_random, client_random, 32);
+        session_id.assign(ch.session_id.begin(), ch.session_id.end());
+    }
+
+    const algo::CipherSuite *chosen = select_suite(prio, ch.cipher_suites);
+    if (chosen == nullptr)
+        return s.fail(Err::no_cipher_suites);
+    if (retried && chosen != suite)
+        return s.fail(Err::received_illegal_parameter);
+    suite = chosen;
+
+    // Without a pre-shared key, all three are needed (section 9.2).
+    const Extension *sg = ch.ext.find(ExtensionType::supported_groups);
+    const Extension *ksx = ch.ext.find(ExtensionType::key_share);
+    const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms);
+    if (sg == nullptr || ksx == nullptr || sa == nullptr)
+        return s.fail(Err::missing_extension);
+    U16List groups, schemes;
+    if (Err e = parse_supported_groups(sg->body, groups); !ok(e))
+        return s.fail(e);
+    if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
+        return s.fail(e);
+    std::vector<KeyShareEntry> client_shares;
+    if (Err e = parse_key_share_client(ksx->body, client_shares); !ok(e))
+        return s.fail(e);
+    for (const KeyShareEntry &k : client_shares)
+        if (!groups.contains(k.group))
+            return s.fail(Err::received_illegal_parameter);
+
+    // The group: a share the client sent, else a retry for a group both
+    // support.
+    const KeyShareEntry *use = nullptr;
+    if (prio.flags.server_precedence) {
+        for (unsigned id : prio.groups) {
+            const algo::Group *g = algo::group(static_cast<int>(id));
+            if (g == nullptr)
+                continue;
+            for (const KeyShareEntry &k : client_shares)
+                if (k.group == g->tls_id && contains_group(prio.groups, k.group))
+                    use = &k;
+            if (use != nullptr)
+                break;
+        }
+    } else {
+        for (const KeyShareEntry &k : client_shares)
+            if (contains_group(prio.groups, k.group)) {
+                use = &k;
+                break;
+            }
+    }
+    if (use == nullptr) {
+        if (retried)
+            return s.fail(Err::received_illegal_parameter);  // the retry named a group
+        std::uint16_t want = 0;
+        if (prio.flags.server_precedence) {
+            for (unsigned id : prio.groups) {
+                const algo::Group *g = algo::group(static_cast<int>(id));
+                if (g != nullptr && groups.contains(g->tls_id) && contains_group(prio.groups, g->tls_id)) {
+                    want = g->tls_id;
+                    break;
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < groups.size() && want == 0; i++)
+                if (contains_group(prio.groups, groups[i]))
+                    want = groups[i];
+        }
+        if (want == 0)
+            return s.fail(Err::no_common_key_share);
+        group = algo::group_by_tls_id(want)->id;
+        if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+            return s.fail(e);
+        consume(m);
+        if (Err e = transcript.restart_for_retry(); !ok(e))
+            return s.fail(e);
+        state = State::send_retry;
+        return Err::ok;
+    }
+    if (retried && algo::group_by_tls_id(use->group)->id != group)
+        return s.fail(Err::received_illegal_parameter);
+    group = algo::group_by_tls_id(use->group)->id;
+    KeyShare mine;
+    if (Err e = mine.generate(group); !ok(e))
+        return s.fail(e);
+    SecretBytes shared;
+    if (Err e = mine.shared(use->key_exchange, shared); !ok(e))
+        return s.fail(e);
+
+    // Server name and application protocol.
+    const Options &o = s.options();
+    bool sni_acked = false;
+    if (const Extension *sn = ch.ext.find(ExtensionType::server_name)) {
+        ServerNameList names;
+        if (Err e = parse_server_name(sn->body, names); !ok(e))
+            return s.fail(e);
+        s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
+        sni_acked = !names.host_name.empty();
+    }
+    alpn_selected.clear();
+    if (const Extension *a = ch.ext.find(ExtensionType::application_layer_protocol_negotiation)) {
+        AlpnList offered;
+        if (Err e = parse_alpn(a->body, offered); !ok(e))
+            return s.fail(e);
+        if (!o.alpn.empty()) {
+            const bool ours_first = (o.alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) != 0;
+            if (ours_first) {
+                for (const std::string &n : o.alpn) {
+                    for (Bytes name : offered.names)
+                        if (name_equal(name, n))
+                            alpn_selected.assign(n.begin(), n.end());
+                    if (!alpn_selected.empty())
+                        break;
+                }
+            } else {
+                for (Bytes name : offered.names) {
+                    for (const std::string &n : o.alpn)
+                        if (name_equal(name, n))
+                            alpn_selected.assign(n.begin(), n.end());
+                    if (!alpn_selected.empty())
+                        break;
+                }
+            }
+            if (alpn_selected.empty() && (o.alpn_flags & GNUTLS_ALPN_MANDATORY) != 0)
+                return s.fail(Err::no_application_protocol);
+        }
+    }
+
+    if (Err e = check_psk_offer(ch, m); !ok(e))
+        return e;
+    if (!resumed) {
+        // The certificate to authenticate with.
+        CertQuery q;
+        q.tls13 = true;
+        q.peer_schemes = schemes;
+        q.server_name = std::string_view(s.negotiated_.peer_server_name);
+        if (Err e = pick_certificate(q, schemes, our_cert, our_scheme, have_our_cert); !ok(e))
+            return e;
+        if (!have_our_cert)
+            return s.fail(Err::insufficient_credentials);
+    }
+
+    if (!retried)
+        if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+            return s.fail(e);
+    consume(m);
+
+    // ServerHello: written now, so that the handshake secrets can follow.
+    if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
+        return s.fail(e);
+    ServerHello sh;
+    sh.legacy_version = kTls12;
+    sh.random = Bytes(server_random, 32);
+    sh.session_id = Bytes(session_id);
+    sh.cipher_suite = suite->code_point();
+    sh.has_extensions = true;
+    std::vector<std::uint8_t> ext;
+    Writer ew(ext);
+    {
+        ExtensionWriter x(ew);
+        write_u16(kTls13, x.begin(ExtensionType::supported_versions));
+        x.end();
+        write_key_share_entry(KeyShareEntry{algo::group(group)->tls_id, mine.public_value()},
+                              x.begin(ExtensionType::key_share));
+        x.end();
+        if (resumed) {
+            write_u16(0, x.begin(ExtensionType::pre_shared_key));
+            x.end();
+        }
+        if (!x.finish())
+            return s.fail(Err::internal);
+    }
+    sh.extensions = Bytes(ext).subspan(2);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::server_hello, sh, w) || !w.ok())
+        return s.fail(Err::internal);
+    if (Err e = queue(std::move(msg)); !ok(e))
+        return e;
+    if (Err e = ks.init(suite->prf); !ok(e))
+        return s.fail(e);
+    if (Err e = derive_handshake_secrets(shared); !ok(e))
+        return e;
+    if (session_id.empty())
+        compat = false;  // the client did not ask for compatibility mode
+    sni_ack = sni_acked;
+    s.set_record_version(kTls12);
+    state = State::send_server_flight;
+    return Err::ok;
+}
+
+Err Session::Hs13::send_retry()
+{
+    if (!flight_built) {
+        ServerHello hrr;
+        hrr.legacy_version = kTls12;
+        hrr.random = Bytes(kHelloRetryRandom.data(), kHelloRetryRandom.size());
+        hrr.session_id = Bytes(session_id);
+        hrr.cipher_suite = suite->code_point();
+        hrr.has_extensions = true;
+        std::vector<std::uint8_t> ext;
+        Writer ew(ext);
+        {
+            ExtensionWriter x(ew);
+            write_u16(kTls13, x.begin(ExtensionType::supported_versions));
+            x.end();
+            write_u16(algo::group(group)->tls_id, x.begin(ExtensionType::key_share));
+            x.end();
+            if (!x.finish())
+                return s.fail(Err::internal);
+        }
+        hrr.extensions = Bytes(ext).subspan(2);
+        std::vector<std::uint8_t> msg;
+        Writer w(msg);
+        if (!write_message(HandshakeType::server_hello, hrr, w) || !w.ok())
+            return s.fail(Err::internal);
+        if (Err e = queue(std::move(msg)); !ok(e))
+            return e;
+        if (session_id.empty())
+            compat = false;
+        flight_built = true;
+    }
+    if (Err e = send_ccs(); !ok(e))
+        return e;
+    if (Err e = emit(); !ok(e))
+        return e;
+    flight_built = false;
+    retried = true;
+    state = State::wait_client_hello;
+    return Err::ok;
+}
+
+Err Session::Hs13::send_server_flight()
+{
+    // Step 1: ServerHello (already queued) and the compatibility CCS under
+    // the null keys; step 2: the encrypted flight.
+    if (Err e = send_ccs(); !ok(e))
+        return e;
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    if (!flight_built) {
+        if (Err e = install_write(server_hs); !ok(e))
+            return e;
+        // EncryptedExtensions.
+        EncryptedExtensions ee;
+        std::vector<std::uint8_t> ext;
+        Writer ew(ext);
+        {
+            ExtensionWriter x(ew);
+            if (sni_ack)
+                x.add(ExtensionType::server_name, Bytes());
+            if (!alpn_selected.empty()) {
+                std::vector<Bytes> one{Bytes(alpn_selected)};
+                write_alpn(one, x.begin(ExtensionType::application_layer_protocol_negotiation));
+                x.end();
+                s.negotiated_.alpn.assign(alpn_selected.begin(), alpn_selected.end());
+            }
+            if (!x.finish())
+                return s.fail(Err::internal);
+        }
+        ee.extensions = Bytes(ext).subspan(2);
+        std::vector<std::uint8_t> msg;
+        Writer w(msg);
+        if (!write_message(HandshakeType::encrypted_extensions, ee, w) || !w.ok())
+            return s.fail(Err::internal);
+        if (Err e = queue(std::move(msg)); !ok(e))
+            return e;
+        // CertificateRequest (not in a resumed session: section 4.3.2).
+        if (!resumed && s.options().client_cert_request != GNUTLS_CERT_IGNORE) {
+            CertificateRequest13 cr;
+            std::vector<std::uint8_t> crext;
+            Writer cw(crext);
+            {
+                ExtensionWriter x(cw);
+                U16Builder schemes;
+                for (std::uint16_t sc : advertised_schemes(prio.sigs, false))
+                    schemes.add(sc);
+                write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
+                x.end();
+                if (!x.finish())
+                    return s.fail(Err::internal);
+            }
+            cr.extensions = Bytes(crext).subspan(2);
+            std::vector<std::uint8_t> crmsg;
+            Writer w2(crmsg);
+            if (!write_message(HandshakeType::certificate_request, cr, w2) || !w2.ok())
+                return s.fail(Err::internal);
+            if (Err e = queue(std::move(crmsg)); !ok(e))
+                return e;
+            client_cert_requested = true;
+        }
+        if (!resumed) {
+            if (Err e = send_certificate(&our_cert, Bytes()); !ok(e))
+                return e;
+            if (Err e = send_certificate_verify(our_cert, our_scheme); !ok(e))
+                return e;
+        }
+        if (Err e = send_finished(); !ok(e))
+            return e;
+        if (Err e = derive_application_secrets(); !ok(e))
+            return e;
+        flight_built = true;
+    }
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    if (Err e = install_write(s.secrets13_.server_ap); !ok(e))
+        return e;
+    if (Err e = install_read(client_hs); !ok(e))
+        return e;
+    state = State::server_flight_sent;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_client_certificate()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::certificate); !ok(e))
+        return e;
+    bool empty = false;
+    const bool required = s.options().client_cert_request == GNUTLS_CERT_REQUIRE;
+    if (Err e = receive_certificate(m, Bytes(), !required, empty); !ok(e))
+        return e;
+    state = empty ? State::wait_client_finished : State::wait_client_certificate_verify;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_client_certificate_verify()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::certificate_verify); !ok(e))
+        return e;
+    if (Err e = receive_certificate_verify(m); !ok(e))
+        return e;
+    state = State::wait_client_finished;
+    return Err::ok;
+}
+
+Err Session::Hs13::wait_client_finished()
+{
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (Err e = expect(m, HandshakeType::finished); !ok(e))
+        return e;
+    if (Err e = receive_finished(m); !ok(e))
+        return e;
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    if (Err e = ks.derive("res master", Bytes(th, len), s.secrets13_.resumption); !ok(e))
+        return s.fail(e);
+    if (Err e = install_read(s.secrets13_.client_ap); !ok(e))
+        return e;
+    flight_built = false;
+    state = State::send_tickets;
+    return Err::ok;
+}
+
+Err Session::Hs13::send_tickets()
+{
+    if (!flight_built) {
+        flight_built = true;
+        if (s.ticket_key_.empty() || !s.tickets_enabled()) {
+            state = State::done;
+            return Err::ok;
+        }
+        // One ticket; its PSK is derived from the resumption secret and a
+        // nonce unique within the connection (section 4.6.1).
+        const Secrets13 &k = s.secrets13_;
+        const std::uint8_t nonce = s.ticket_nonce_++;
+        TicketState st;
+        st.version = kTls13;
+        st.suite = suite->code_point();
+        st.issued_ms = now_ms();
+        st.lifetime = kTicketLifetime;
+        std::uint8_t add[4];
+        if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(add, 4)); !ok(e))
+            return s.fail(e);
+        st.age_add = (std::uint32_t{add[0]} << 24) | (std::uint32_t{add[1]} << 16) | (std::uint32_t{add[2]} << 8) | add[3];
+        st.psk.resize(k.resumption.size());
+        if (Err e = expand_label(k.prf, k.resumption.span(), "resumption", Bytes(&nonce, 1), MutableBytes(st.psk));
+            !ok(e))
+            return s.fail(e);
+        std::vector<std::uint8_t> ticket;
+        if (Err e = seal_ticket(Bytes(s.ticket_key_), st, ticket); !ok(e))
+            return s.fail(e);
+        NewSessionTicket13 nst;
+        nst.lifetime = st.lifetime;
+        nst.age_add = st.age_add;
+        nst.nonce = Bytes(&nonce, 1);
+        nst.ticket = Bytes(ticket);
+        std::vector<std::uint8_t> msg;
+        Writer w(msg);
+        if (!write_message(HandshakeType::new_session_ticket, nst, w) || !w.ok())
+            return s.fail(Err::internal);
+        // Post-handshake messages are not part of the transcript.
+        out.insert(out.end(), msg.begin(), msg.end());
+    }
+    if (Err e = emit(); !ok(e))
+        return e;
+    state = State::done;
+    return Err::ok;
+}
+
+Err Session::Hs13::check_psk_offer(const ClientHello &ch, const HandshakeMessage &m)
+{
+    const Extension *pe = ch.ext.find(ExtensionType::pre_shared_key);
+    if (pe == nullptr)
+        return Err::ok;
+    // pre_shared_key must come last (section 4.2.11).
+    if (ch.ext.all().back().type != ExtensionType::pre_shared_key)
+        return s.fail(Err::received_illegal_parameter);
+    const Extension *modes = ch.ext.find(ExtensionType::psk_key_exchange_modes);
+    if (modes == nullptr)
+        return s.fail(Err::missing_extension);
+    Bytes mode_list;
+    if (Err e = parse_psk_modes(modes->body, mode_list); !ok(e))
+        return s.fail(e);
+    OfferedPsks offered;
+    if (Err e = parse_offered_psks(pe->body, offered); !ok(e))
+        return s.fail(e);
+    const bool dhe_ke = std::find(mode_list.begin(), mode_list.end(), std::uint8_t{1}) != mode_list.end();
+    if (s.ticket_key_.empty() || !s.tickets_enabled() || !dhe_ke)
+        return Err::ok;
+    // Only the first identity is considered; anything we cannot open means
+    // a full handshake.
+    TicketState st;
+    if (!ok(open_ticket(Bytes(s.ticket_key_), offered.identities[0].identity, st)))
+        return Err::ok;
+    const algo::CipherSuite *tcs = algo::suite_by_code(st.suite);
+    const std::uint64_t now = now_ms();
+    if (st.version != kTls13 || tcs == nullptr || tcs->prf != suite->prf || now < st.issued_ms ||
+        now - st.issued_ms > std::uint64_t{st.lifetime} * 1000)
+        return Err::ok;
+    Bytes prefix;
+    if (Err e = binder_prefix(m.raw, prefix); !ok(e))
+        return s.fail(e);
+    std::uint8_t binder[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = compute_binder(*suite, Bytes(st.psk), prefix, binder, len); !ok(e))
+        return s.fail(e);
+    const Bytes got = offered.binders[0];
+    if (got.size() != len || ct_memcmp(binder, got.data(), len) != 0)
+        return s.fail(Err::error_in_finished);  // decrypt_error
+    resumed = true;
+    psk.assign(st.psk.begin(), st.psk.end());
+    return Err::ok;
+}
+
+}  // namespace tlshim::tls

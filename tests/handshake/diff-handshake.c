@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * TLS 1.3 client and server in one process, over memory pipes, through
+ * the public API only.  Every scenario prints what both ends negotiated
+ * and saw (versions, algorithms, errors, certificates, data integrity), so
+ * the output of a run on the real GnuTLS is the oracle for a run on
+ * tlshim (tests/common/run-diff.sh compares them).
+ *
+ * Each scenario runs twice: over a transport that moves whole buffers, and
+ * over one that returns EAGAIN on every other call and moves one byte at a
+ * time.
+ *
+ * Usage: diff-handshake CERTDIR (made by tests/handshake/gen-certs.sh)
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include "../common/loaded-lib.h"
+
+static const char *dir;
+
+/* ---- memory transport ---- */
+
+struct pipe {
+	unsigned char *buf;
+	size_t len, cap;
+};
+
+struct end {
+	gnutls_session_t session;
+	struct pipe *in, *out;
+	int slow;
+	unsigned tick;
+	size_t moved;
+};
+
+static void pipe_reset(struct pipe *p)
+{
+	free(p->buf);
+	memset(p, 0, sizeof *p);
+}
+
+static ssize_t do_push(gnutls_transport_ptr_t ptr, const void *data, size_t size)
+{
+	struct end *e = ptr;
+	if (e->slow) {
+		if (++e->tick & 1) {
+			gnutls_transport_set_errno(e->session, EAGAIN);
+			return -1;
+		}
+		if (size > 1)
+			size = 1;
+	}
+	if (e->out->len + size > e->out->cap) {
+		size_t cap = (e->out->cap + size) * 2;
+		unsigned char *b = realloc(e->out->buf, cap);
+		if (b == NULL)
+			abort();
+		e->out->buf = b;
+		e->out->cap = cap;
+	}
+	memcpy(e->out->buf + e->out->len, data, size);
+	e->out->len += size;
+	e->moved += size;
+	return (ssize_t)size;
+}
+
+static ssize_t do_pull(gnutls_transport_ptr_t ptr, void *data, size_t size)
+{
+	struct end *e = ptr;
+	if (e->slow) {
+		if (++e->tick & 1) {
+			gnutls_transport_set_errno(e->session, EAGAIN);
+			return -1;
+		}
+		if (size > 1)
+			size = 1;
+	}
+	if (e->in->len == 0) {
+		gnutls_transport_set_errno(e->session, EAGAIN);
+		return -1;
+	}
+	if (size > e->in->len)
+		size = e->in->len;
+	memcpy(data, e->in->buf, size);
+	memmove(e->in->buf, e->in->buf + size, e->in->len - size);
+	e->in->len -= size;
+	e->moved += size;
+	return (ssize_t)size;
+}
+
+static void attach(struct end *e, gnutls_session_t s, struct pipe *in, struct pipe *out, int slow)
+{
+	memset(e, 0, sizeof *e);
+	e->session = s;
+	e->in = in;
+	e->out = out;
+	e->slow = slow;
+	gnutls_transport_set_ptr(s, e);
+	gnutls_transport_set_push_function(s, do_push);
+	gnutls_transport_set_pull_function(s, do_pull);
+}
+
+/* ---- scenario description ---- */
+
+struct scenario {
+	const char *name;
+	const char *cprio, *sprio;
+	const char *server_cert;  /* rsa, pss, p256, p384, ed25519 */
+	const char *server_cert2; /* a second key pair, or NULL */
+	int client_cert;          /* the client has a certificate */
+	gnutls_certificate_request_t request;
+	const char *verify_host;  /* client: gnutls_session_set_verify_cert */
+	const char *sni;
+	int alpn;                 /* 1: client h2,http/1.1; server http/1.1 */
+	int key_update;           /* exercise key updates and rehandshake */
+};
+
+static const char *err_name(int rc)
+{
+	const char *n = gnutls_strerror_name(rc);
+	return n != NULL ? n : "?";
+}
+
+static gnutls_certificate_credentials_t server_cred(const struct scenario *sc)
+{
+	gnutls_certificate_credentials_t cred;
+	char c[1024], k[1024];
+	if (gnutls_certificate_allocate_credentials(&cred) < 0)
+		abort();
+	snprintf(c, sizeof c, "%s/%s.pem", dir, sc->server_cert);
+	snprintf(k, sizeof k, "%s/%s.key", dir, sc->server_cert);
+	if (gnutls_certificate_set_x509_key_file(cred, c, k, GNUTLS_X509_FMT_PEM) < 0) {
+		printf("cannot load %s\n", c);
+		exit(1);
+	}
+	if (sc->server_cert2 != NULL) {
+		snprintf(c, sizeof c, "%s/%s.pem", dir, sc->server_cert2);
+		snprintf(k, sizeof k, "%s/%s.key", dir, sc->server_cert2);
+		if (gnutls_certificate_set_x509_key_file(cred, c, k, GNUTLS_X509_FMT_PEM) < 0)
+			exit(1);
+	}
+	snprintf(c, sizeof c, "%s/ca.pem", dir);
+	if (gnutls_certificate_set_x509_trust_file(cred, c, GNUTLS_X509_FMT_PEM) <= 0)
+		exit(1);
+	return cred;
+}
+
+static gnutls_certificate_credentials_t client_cred(const struct scenario *sc)
+{
+	gnutls_certificate_credentials_t cred;
+	char c[1024], k[1024];
+	if (gnutls_certificate_allocate_credentials(&cred) < 0)
+		abort();
+	snprintf(c, sizeof c, "%s/ca.pem", dir);
+	if (gnutls_certificate_set_x509_trust_file(cred, c, GNUTLS_X509_FMT_PEM) <= 0)
+		exit(1);
+	if (sc->client_cert) {
+		snprintf(c, sizeof c, "%s/client.pem", dir);
+		snprintf(k, sizeof k, "%s/client.key", dir);
+		if (gnutls_certificate_set_x509_key_file(cred, c, k, GNUTLS_X509_FMT_PEM) < 0)
+			exit(1);
+	}
+	return cred;
+}
+
+/* Drives both handshakes until both finished or nothing moves. */
+static void handshake_both(gnutls_session_t c, gnutls_session_t s, struct end *ce, struct end *se, int *rc_c,
+			   int *rc_s)
+{
+	int c_done = 0, s_done = 0, idle = 0;
+	*rc_c = *rc_s = GNUTLS_E_AGAIN;
+	while ((!c_done || !s_done) && idle < 50) {
+		size_t before = ce->moved + se->moved;
+		if (!c_done) {
+			*rc_c = gnutls_handshake(c);
+			if (*rc_c == 0 || gnutls_error_is_fatal(*rc_c))
+				c_done = 1;
+		}
+		if (!s_done) {
+			*rc_s = gnutls_handshake(s);
+			if (*rc_s == 0 || gnutls_error_is_fatal(*rc_s))
+				s_done = 1;
+		}
+		idle = (ce->moved + se->moved == before) ? idle + 1 : 0;
+	}
+}
+
+static struct end *ends[2];
+
+/* Sends len bytes one way and reads them on the other side; 0 if intact. */
+static int transfer(gnutls_session_t from, gnutls_session_t to, size_t len)
+{
+	size_t moved = ends[0]->moved + ends[1]->moved;
+	unsigned char *src = malloc(len), *dst = malloc(len);
+	size_t sent = 0, got = 0;
+	int idle = 0, rc = 0;
+	for (size_t i = 0; i < len; i++)
+		src[i] = (unsigned char)(i * 7 + (i >> 8));
+	while ((sent < len || got < len) && idle < 1000) {
+		int progress = 0;
+		if (sent < len) {
+			ssize_t n = gnutls_record_send(from, src + sent, len - sent);
+			/* The real GnuTLS may return 0 from a send that only
+			 * flushed a pending session ticket: call again. */
+			if (n > 0) {
+				sent += (size_t)n;
+				progress = 1;
+			} else if (n != 0 && n != GNUTLS_E_AGAIN && n != GNUTLS_E_INTERRUPTED) {
+				printf("    send: %s\n", err_name((int)n));
+				rc = -1;
+				break;
+			}
+		}
+		if (got < len) {
+			ssize_t n = gnutls_record_recv(to, dst + got, len - got);
+			if (n > 0) {
+				got += (size_t)n;
+				progress = 1;
+			} else if (n != GNUTLS_E_AGAIN && n != GNUTLS_E_INTERRUPTED) {
+				printf("    recv: %s\n", err_name((int)n));
+				rc = -1;
+				break;
+			}
+		}
+		if (ends[0]->moved + ends[1]->moved != moved)
+			progress = 1;
+		moved = ends[0]->moved + ends[1]->moved;
+		idle = progress ? 0 : idle + 1;
+	}
+	if (rc == 0 && (got != len || memcmp(src, dst, len) != 0))
+		rc = -1;
+	free(src);
+	free(dst);
+	return rc;
+}
+
+static void print_side(const char *who, gnutls_session_t s)
+{
+	gnutls_datum_t alpn;
+	unsigned npeers = 0;
+	const char *g = gnutls_group_get_name(gnutls_group_get(s));
+	printf("  %s: %s %s %s group=%s", who, gnutls_protocol_get_name(gnutls_protocol_get_version(s)),
+	       gnutls_cipher_get_name(gnutls_cipher_get(s)), gnutls_mac_get_name(gnutls_mac_get(s)),
+	       g != NULL ? g : "none");
+	if (gnutls_alpn_get_selected_protocol(s, &alpn) == 0)
+		printf(" alpn=%.*s", (int)alpn.size, alpn.data);
+	gnutls_certificate_get_peers(s, &npeers);
+	printf(" peers=%u ours=%s resumed=%d\n", npeers, gnutls_certificate_get_ours(s) != NULL ? "yes" : "no",
+	       gnutls_session_is_resumed(s));
+	{
+		char *desc = gnutls_session_get_desc(s);
+		const char *kx = gnutls_kx_get_name(gnutls_kx_get(s));
+		const char *sg = gnutls_sign_get_name(gnutls_sign_algorithm_get(s));
+		const char *sgc = gnutls_sign_get_name(gnutls_sign_algorithm_get_client(s));
+		printf("    kx=%s sign=%s client-sign=%s desc=%s\n", kx ? kx : "none", sg ? sg : "none",
+		       sgc ? sgc : "none", desc ? desc : "none");
+		gnutls_free(desc);
+	}
+}
+
+static void run(const struct scenario *sc, int slow)
+{
+	struct pipe c2s = {0}, s2c = {0};
+	struct end ce, se;
+	gnutls_session_t c, s;
+	gnutls_certificate_credentials_t ccred = client_cred(sc), scred = server_cred(sc);
+	int rc_c, rc_s;
+	const char *err;
+
+	printf("%s%s:\n", sc->name, slow ? " (eagain, 1 byte)" : "");
+	gnutls_init(&c, GNUTLS_CLIENT);
+	gnutls_init(&s, GNUTLS_SERVER);
+	if (gnutls_priority_set_direct(c, sc->cprio, &err) < 0 || gnutls_priority_set_direct(s, sc->sprio, &err) < 0) {
+		printf("  bad priority at %s\n", err);
+		exit(1);
+	}
+	gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+	gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+	gnutls_certificate_server_set_request(s, sc->request);
+	if (sc->verify_host != NULL)
+		gnutls_session_set_verify_cert(c, sc->verify_host, 0);
+	if (sc->sni != NULL)
+		gnutls_server_name_set(c, GNUTLS_NAME_DNS, sc->sni, strlen(sc->sni));
+	if (sc->alpn) {
+		gnutls_datum_t cp[2] = {{(unsigned char *)"h2", 2}, {(unsigned char *)"http/1.1", 8}};
+		gnutls_datum_t sp[1] = {{(unsigned char *)"http/1.1", 8}};
+		gnutls_alpn_set_protocols(c, cp, 2, 0);
+		gnutls_alpn_set_protocols(s, sp, 1, 0);
+	}
+	attach(&ce, c, &s2c, &c2s, slow);
+	attach(&se, s, &c2s, &s2c, slow);
+	ends[0] = &ce;
+	ends[1] = &se;
+
+	handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+	/* When one side fails, the real GnuTLS leaves the alert to the
+	 * application (gnutls_alert_send_appropriate) while tlshim sends it:
+	 * the other side then either still waits or saw the alert. */
+	printf("  handshake: client=%s server=%s\n",
+	       (rc_c == GNUTLS_E_AGAIN || rc_c == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_c),
+	       (rc_s == GNUTLS_E_AGAIN || rc_s == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_s));
+	if (sc->verify_host != NULL && rc_c != 0)
+		printf("  verify status: 0x%x\n", gnutls_session_get_verify_cert_status(c));
+	if (rc_c == 0 && rc_s == 0) {
+		unsigned status = 99;
+		char name[256];
+		size_t nlen = sizeof name;
+		unsigned type;
+		char ek1[32], ek2[32];
+		print_side("client", c);
+		print_side("server", s);
+		printf("  client certificate requested: %u\n", gnutls_certificate_client_get_request_status(c));
+		printf("  client verifies: rc=%s", err_name(gnutls_certificate_verify_peers3(c, "localhost", &status)));
+		printf(" status=0x%x\n", status);
+		status = 99;
+		printf("  server verifies: rc=%s", err_name(gnutls_certificate_verify_peers2(s, &status)));
+		printf(" status=0x%x\n", status);
+		if (gnutls_server_name_get(s, name, &nlen, &type, 0) == 0)
+			printf("  server saw name %s\n", name);
+		if (gnutls_prf_rfc5705(c, 11, "EXPORTER-xy", 3, "abc", sizeof ek1, ek1) == 0 &&
+		    gnutls_prf_rfc5705(s, 11, "EXPORTER-xy", 3, "abc", sizeof ek2, ek2) == 0)
+			printf("  exporters agree: %s\n", memcmp(ek1, ek2, sizeof ek1) == 0 ? "yes" : "no");
+		printf("  client->server 100000 bytes: %s\n", transfer(c, s, 100000) == 0 ? "ok" : "FAILED");
+		printf("  server->client 70000 bytes: %s\n", transfer(s, c, 70000) == 0 ? "ok" : "FAILED");
+		if (sc->key_update) {
+			int rc;
+			do
+				rc = gnutls_session_key_update(c, GNUTLS_KU_PEER);
+			while (rc == GNUTLS_E_AGAIN);
+			printf("  client key update: %s\n", err_name(rc));
+			printf("  after it, client->server: %s\n", transfer(c, s, 5000) == 0 ? "ok" : "FAILED");
+			printf("  after it, server->client: %s\n", transfer(s, c, 5000) == 0 ? "ok" : "FAILED");
+			do
+				rc = gnutls_rehandshake(s);
+			while (rc == GNUTLS_E_AGAIN);
+			printf("  server rehandshake: %s\n", err_name(rc));
+			printf("  after it, server->client: %s\n", transfer(s, c, 5000) == 0 ? "ok" : "FAILED");
+			printf("  after it, client->server: %s\n", transfer(c, s, 5000) == 0 ? "ok" : "FAILED");
+			printf("  client rehandshake: %s\n", err_name(gnutls_rehandshake(c)));
+			do
+				rc = gnutls_handshake(c);
+			while (rc == GNUTLS_E_AGAIN);
+			printf("  client handshake again: %s\n", err_name(rc));
+			printf("  then, client->server: %s\n", transfer(c, s, 3000) == 0 ? "ok" : "FAILED");
+		}
+	}
+	gnutls_deinit(c);
+	gnutls_deinit(s);
+	gnutls_certificate_free_credentials(ccred);
+	gnutls_certificate_free_credentials(scred);
+	pipe_reset(&c2s);
+	pipe_reset(&s2c);
+}
+
+#define T13 "NORMAL:-VERS-ALL:+VERS-TLS1.3"
+
+static const struct scenario scenarios[] = {
+	{"default, RSA", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 1},
+	{"RSA-PSS certificate", T13, "NORMAL", "pss", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"ECDSA P-256 certificate", T13, "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"ECDSA P-384 certificate", T13, "NORMAL", "p384", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"Ed25519 certificate", T13, "NORMAL", "ed25519", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"AES-128-GCM", T13 ":-CIPHER-ALL:+AES-128-GCM", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"AES-256-GCM", T13 ":-CIPHER-ALL:+AES-256-GCM", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"CHACHA20-POLY1305", T13 ":-CIPHER-ALL:+CHACHA20-POLY1305", "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL,
+	 NULL, 0, 1},
+	{"AES-128-CCM", T13 ":-CIPHER-ALL:+AES-128-CCM", "NORMAL:+AES-128-CCM", "p256", NULL, 0, GNUTLS_CERT_IGNORE,
+	 NULL, NULL, 0, 0},
+	{"X25519", T13 ":-GROUP-ALL:+GROUP-X25519", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"SECP256R1", T13 ":-GROUP-ALL:+GROUP-SECP256R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"SECP384R1", T13 ":-GROUP-ALL:+GROUP-SECP384R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"SECP521R1", T13 ":-GROUP-ALL:+GROUP-SECP521R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"FFDHE2048", T13 ":-GROUP-ALL:+GROUP-FFDHE2048", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"FFDHE3072", T13 ":-GROUP-ALL:+GROUP-FFDHE3072", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"HelloRetryRequest", T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1", "NORMAL:-GROUP-ALL:+GROUP-SECP384R1",
+	 "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 1},
+	{"no common group", T13 ":-GROUP-ALL:+GROUP-X25519", "NORMAL:-GROUP-ALL:+GROUP-SECP384R1", "rsa", NULL, 0,
+	 GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"no common cipher", T13 ":-CIPHER-ALL:+AES-256-GCM", "NORMAL:-CIPHER-ALL:+AES-128-GCM", "rsa", NULL, 0,
+	 GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"client certificate required and sent", T13, "NORMAL", "rsa", NULL, 1, GNUTLS_CERT_REQUIRE, "localhost", NULL,
+	 0, 1},
+	{"client certificate requested, none", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_REQUEST, "localhost", NULL, 0,
+	 0},
+	{"client certificate required, none", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_REQUIRE, "localhost", NULL, 0,
+	 0},
+	{"wrong host name", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "wrong.example.org", NULL, 0, 0},
+	{"SNI and ALPN", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "www.example.com", "www.example.com", 1, 0},
+	{"two keys, client wants ECDSA", T13 ":-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256", "NORMAL", "rsa", "p256", 0,
+	 GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"two keys, client wants RSA-PSS", T13 ":-SIGN-ALL:+SIGN-RSA-PSS-RSAE-SHA256", "NORMAL", "p256", "rsa", 0,
+	 GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"server precedence", T13, "NORMAL:-CIPHER-ALL:+CHACHA20-POLY1305:+AES-128-GCM:%SERVER_PRECEDENCE", "rsa",
+	 NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+};
+
+/* Resumption with a session ticket: a full handshake, then one that
+ * resumes with the data of the first. */
+static void resumption(const char *cprio, int slow)
+{
+	struct scenario sc = {"resumption", cprio, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0};
+	gnutls_certificate_credentials_t ccred = client_cred(&sc), scred = server_cred(&sc);
+	gnutls_datum_t key, data = {NULL, 0};
+	const char *err;
+	printf("resumption %s%s:\n", cprio, slow ? " (eagain, 1 byte)" : "");
+	if (gnutls_session_ticket_key_generate(&key) < 0)
+		exit(1);
+	for (int round = 0; round < 3; round++) {
+		struct pipe c2s = {0}, s2c = {0};
+		struct end ce, se;
+		gnutls_session_t c, s;
+		int rc_c, rc_s, rc;
+		gnutls_init(&c, GNUTLS_CLIENT);
+		gnutls_init(&s, GNUTLS_SERVER);
+		gnutls_priority_set_direct(c, cprio, &err);
+		gnutls_priority_set_direct(s, "NORMAL", &err);
+		gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+		gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+		gnutls_session_ticket_enable_server(s, &key);
+		gnutls_session_set_verify_cert(c, "localhost", 0);
+		if (data.data != NULL)
+			printf("  set_data: %s\n", err_name(gnutls_session_set_data(c, data.data, data.size)));
+		attach(&ce, c, &s2c, &c2s, slow);
+		attach(&se, s, &c2s, &s2c, slow);
+		ends[0] = &ce;
+		ends[1] = &se;
+		handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+		printf("  round %d: client=%s server=%s resumed=%d/%d\n", round, err_name(rc_c), err_name(rc_s),
+		       gnutls_session_is_resumed(c), gnutls_session_is_resumed(s));
+		if (rc_c == 0 && rc_s == 0) {
+			unsigned n = 0;
+			gnutls_certificate_get_peers(c, &n);
+			printf("  peers seen by client: %u\n", n);
+			printf("  server->client: %s\n", transfer(s, c, 1000) == 0 ? "ok" : "FAILED");
+			printf("  client->server: %s\n", transfer(c, s, 1000) == 0 ? "ok" : "FAILED");
+			gnutls_free(data.data);
+			data.data = NULL;
+			rc = gnutls_session_get_data2(c, &data);
+			printf("  get_data2: %s\n", err_name(rc));
+		}
+		gnutls_deinit(c);
+		gnutls_deinit(s);
+		pipe_reset(&c2s);
+		pipe_reset(&s2c);
+	}
+	gnutls_free(data.data);
+	gnutls_free(key.data);
+	gnutls_certificate_free_credentials(ccred);
+	gnutls_certificate_free_credentials(scred);
+}
+
+int main(int argc, char **argv)
+{
+	char lib[4096];
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s CERTDIR\n", argv[0]);
+		return 2;
+	}
+	dir = argv[1];
+	if (tlshim_loaded_gnutls(lib, sizeof lib) != 0)
+		return 1;
+	printf("LOADED %s\n", lib);
+	gnutls_global_init();
+	for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+		run(&scenarios[i], 0);
+		run(&scenarios[i], 1);
+	}
+	for (int slow = 0; slow < 2; slow++) {
+		resumption(T13, slow);
+		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow);
+		resumption(T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1:-CIPHER-ALL:+AES-128-GCM", slow);
+	}
+	gnutls_global_deinit();
+	return 0;
+}

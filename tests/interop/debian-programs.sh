@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Unchanged Debian programs on the library under test, TLS 1.3 only, with
+# OpenSSL at the other end:
+#   - gnutls-cli against "openssl s_server -rev" (a line goes out, the
+#     reversed line comes back);
+#   - gnutls-serv --http against "openssl s_client" (GET / is answered);
+#   - wget downloading a file from "openssl s_server -WWW", verified against
+#     our CA, its checksum compared with the original.
+# Each program proves which libgnutls.so.30 it mapped: the short-lived ones
+# through the preload reporter, gnutls-serv through /proc/PID/maps.
+. "${top_srcdir:?}/tests/interop/common.sh"
+require_cmd openssl gnutls-cli gnutls-serv wget sha256sum
+make_certs
+
+# start_ossl NAME ARGS...: openssl s_server -tls1_3 on a free port; OSSL_PID, OSSL_PORT.
+start_ossl() {
+  _n=$1
+  shift
+  start_bg "$_n" openssl s_server -accept 0 -tls1_3 "$@"
+  OSSL_PID=$BG_PID
+  if ! wait_for "$TMP/$_n.out" "ACCEPT" 20 "$OSSL_PID"; then
+    not_ok "$_n: openssl s_server did not start" "$TMP/$_n.out" "$TMP/$_n.err"
+    return 1
+  fi
+  OSSL_PORT=$(sed -n 's/^ACCEPT .*:\([0-9]*\)$/\1/p' "$TMP/$_n.out" | head -n 1)
+  wait_listen "$OSSL_PORT" 10 "$OSSL_PID"
+}
+
+# 1. gnutls-cli, verifying the server against our CA, sends a line to
+# s_server -rev and must read it back reversed; closing its input ends it.
+n=gnutls-cli
+if start_ossl $n -rev -cert "$CERTS/p256.crt" -key "$CERTS/p256.key"; then
+  mkfifo "$TMP/$n.fifo"
+  exec 4<> "$TMP/$n.fifo"
+  build_reporter
+  BG_STDIN=$TMP/$n.fifo start_bg $n-cli env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_PRE:+$ASAN_PRE }$REPORTER" \
+    TLSHIM_MAPS_REPORT="$TMP/$n.maps" ASAN_OPTIONS="$ASAN_FOREIGN" \
+    gnutls-cli -p "$OSSL_PORT" --x509cafile "$CERTS/ca.crt" --priority "$TLS13" localhost
+  cpid=$BG_PID
+  printf 'tlshim-interop-line\n' >&4
+  wait_for "$TMP/$n-cli.out" "enil-poretni-mihslt" 20 "$cpid"
+  got=$?
+  exec 4>&-
+  wait_bg "$cpid" 20
+  rc=$?
+  if assert_reported $n "$n"; then
+    if [ $got -ne 0 ] || [ $rc -ne 0 ]; then
+      not_ok "$n: no reversed line (exit $rc)" "$TMP/$n-cli.out" "$TMP/$n-cli.err" "$TMP/$n.out"
+    elif ! grep -q "Description: (TLS1.3-X.509)" "$TMP/$n-cli.out" || ! grep -q "The certificate is trusted" "$TMP/$n-cli.out"; then
+      not_ok "$n: not a verified TLS 1.3 session" "$TMP/$n-cli.out"
+    else
+      ok "$n: line sent and reversed line received over TLS 1.3"
+    fi
+  fi
+  stop_bg "$OSSL_PID"
+fi
+
+# 2. gnutls-serv --http, answering openssl s_client's GET /.
+n=gnutls-serv
+port=$(free_port)
+start_bg $n env LD_LIBRARY_PATH="$LIBDIR" ${ASAN_PRE:+LD_PRELOAD=$ASAN_PRE} ASAN_OPTIONS="$ASAN_FOREIGN" \
+  gnutls-serv --http -p "$port" --priority "$TLS13" --x509certfile "$CERTS/rsa.crt" --x509keyfile "$CERTS/rsa.key"
+spid=$BG_PID
+if ! wait_listen "$port" 30 "$spid"; then
+  not_ok "$n: gnutls-serv does not listen" "$TMP/$n.out" "$TMP/$n.err"
+elif assert_lib_pid "$spid" "$n"; then
+  printf 'GET / HTTP/1.0\r\n\r\n' > "$TMP/get"
+  timeout "$STEP_TIMEOUT" openssl s_client -connect "127.0.0.1:$port" -tls1_3 -ign_eof \
+    -CAfile "$CERTS/ca.crt" -verify_return_error -verify_hostname localhost -servername localhost \
+    < "$TMP/get" > "$TMP/$n.sc" 2> "$TMP/$n.scerr"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    not_ok "$n: s_client failed (exit $rc)" "$TMP/$n.sc" "$TMP/$n.scerr" "$TMP/$n.err"
+  elif ! grep -q "^HTTP/1.0 200 OK" "$TMP/$n.sc" || ! grep -q "New, TLSv1.3" "$TMP/$n.sc" ||
+       ! grep -q "Verify return code: 0 (ok)" "$TMP/$n.sc"; then
+    not_ok "$n: no HTTP answer over a verified TLS 1.3 session" "$TMP/$n.sc"
+  else
+    ok "$n: GET / answered over TLS 1.3"
+  fi
+fi
+stop_bg "$spid"
+
+# 3. wget fetching a file over HTTPS from s_server -WWW.
+n=wget
+mkdir -p "$TMP/www"
+head -c 3000000 /dev/urandom > "$TMP/www/file.bin"
+want=$(sha256sum < "$TMP/www/file.bin" | cut -d' ' -f1)
+cd "$TMP/www" || exit 1
+start_ossl $n -WWW -cert "$CERTS/rsa-pss.crt" -key "$CERTS/rsa-pss.key"
+started=$?
+cd "$OLDPWD" || exit 1
+if [ $started -eq 0 ]; then
+  foreign_on_lib $n wget -q --secure-protocol=TLSv1_3 --ca-certificate="$CERTS/ca.crt" --no-config \
+    -O "$TMP/$n.bin" "https://localhost:$OSSL_PORT/file.bin" > "$TMP/$n.wout" 2> "$TMP/$n.werr"
+  rc=$?
+  if assert_reported $n "$n"; then
+    got=$(sha256sum < "$TMP/$n.bin" 2>/dev/null | cut -d' ' -f1)
+    if [ $rc -ne 0 ]; then
+      not_ok "$n: wget failed (exit $rc)" "$TMP/$n.werr" "$TMP/$n.err"
+    elif [ "$got" != "$want" ]; then
+      not_ok "$n: the downloaded file differs"
+    else
+      ok "$n: 3 MB downloaded over TLS 1.3, checksum matches"
+    fi
+  fi
+  stop_bg "$OSSL_PID"
+fi
+
+finish
