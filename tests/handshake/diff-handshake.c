@@ -321,6 +321,17 @@ static void run(const struct scenario *sc, int slow)
 		status = 99;
 		printf("  server verifies: rc=%s", err_name(gnutls_certificate_verify_peers2(s, &status)));
 		printf(" status=0x%x\n", status);
+		{
+			gnutls_typed_vdata_st vd[2] = {{GNUTLS_DT_DNS_HOSTNAME, (unsigned char *)"www.example.com", 0},
+						       {GNUTLS_DT_KEY_PURPOSE_OID, (unsigned char *)GNUTLS_KP_TLS_WWW_CLIENT, 0}};
+			status = 99;
+			printf("  client verifies for a client purpose: rc=%s",
+			       err_name(gnutls_certificate_verify_peers(c, vd, 2, &status)));
+			printf(" status=0x%x\n", status);
+			printf("  peer validity: %ld..%ld days\n",
+			       (long)(gnutls_certificate_expiration_time_peers(c) - gnutls_certificate_activation_time_peers(c)) / 86400,
+			       (long)(gnutls_certificate_expiration_time_peers(s) - gnutls_certificate_activation_time_peers(s)) / 86400);
+		}
 		if (gnutls_server_name_get(s, name, &nlen, &type, 0) == 0)
 			printf("  server saw name %s\n", name);
 		if (gnutls_prf_rfc5705(c, 11, "EXPORTER-xy", 3, "abc", sizeof ek1, ek1) == 0 &&
@@ -376,6 +387,7 @@ static const struct scenario scenarios[] = {
 	{"SECP256R1", T13 ":-GROUP-ALL:+GROUP-SECP256R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"SECP384R1", T13 ":-GROUP-ALL:+GROUP-SECP384R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"SECP521R1", T13 ":-GROUP-ALL:+GROUP-SECP521R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"X448", T13 ":-GROUP-ALL:+GROUP-X448", "NORMAL:+GROUP-X448", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"FFDHE2048", T13 ":-GROUP-ALL:+GROUP-FFDHE2048", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"FFDHE3072", T13 ":-GROUP-ALL:+GROUP-FFDHE3072", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"HelloRetryRequest", T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1", "NORMAL:-GROUP-ALL:+GROUP-SECP384R1",
