@@ -6,3 +6,10 @@ tests_handshake_diff_handshake_SOURCES = tests/handshake/diff-handshake.c
 tests_handshake_diff_handshake_LDADD = $(DIFF_LDADD)
 TESTS += tests/handshake/diff-handshake.sh
 EXTRA_DIST += tests/handshake/diff-handshake.sh tests/handshake/gen-certs.sh
+if HAVE_CHECK
+check_PROGRAMS += tests/handshake/test-malformed
+TESTS += tests/handshake/test-malformed
+tests_handshake_test_malformed_SOURCES = tests/handshake/test-malformed.cc tests/unit/check-main.hh
+tests_handshake_test_malformed_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_handshake_test_malformed_LDADD = $(UNIT_LDADD)
+endif

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Bad input to the TLS 1.3 handshake: hand-built records and ClientHello /
+// ServerHello messages fed to the core state machines.  Each case checks
+// the error the handshake reports and the alert that went out (RFC 8446
+// section 6.2), and that nothing but that alert was sent.
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <vector>
+
+#include "core/tls/key-share.hh"
+#include "core/tls/messages.hh"
+#include "core/tls/priority.hh"
+#include "core/tls/session.hh"
+
+#include "../unit/check-main.hh"
+
+using namespace tlshim;
+using namespace tlshim::tls;
+
+namespace {
+
+// A session whose transport reads from `in` and writes to `out`.
+struct Harness {
+    std::deque<std::uint8_t> in;
+    std::vector<std::uint8_t> out;
+    Session session;
+
+    explicit Harness(unsigned flags, const char *prio = "NORMAL") : session(flags)
+    {
+        ParseResult r = parse_priority(prio);
+        ck_assert(r.priority != nullptr);
+        session.set_priority(r.priority);
+        Transport &t = session.transport();
+        t.recv_ptr = t.send_ptr = this;
+        t.pull_fn = [](gnutls_transport_ptr_t p, void *buf, size_t n) -> ssize_t {
+            auto *h = static_cast<Harness *>(p);
+            if (h->in.empty()) {
+                h->session.transport().set_errno(EAGAIN);
+                return -1;
+            }
+            std::size_t k = std::min(n, h->in.size());
+            for (std::size_t i = 0; i < k; i++) {
+                static_cast<std::uint8_t *>(buf)[i] = h->in.front();
+                h->in.pop_front();
+            }
+            return static_cast<ssize_t>(k);
+        };
+        t.push_fn = [](gnutls_transport_ptr_t p, const void *buf, size_t n) -> ssize_t {
+            auto *h = static_cast<Harness *>(p);
+            const auto *b = static_cast<const std::uint8_t *>(buf);
+            h->out.insert(h->out.end(), b, b + n);
+            return static_cast<ssize_t>(n);
+        };
+    }
+
+    void record(std::uint8_t type, const std::vector<std::uint8_t> &body, std::uint16_t version = 0x0303)
+    {
+        in.push_back(type);
+        in.push_back(static_cast<std::uint8_t>(version >> 8));
+        in.push_back(static_cast<std::uint8_t>(version));
+        in.push_back(static_cast<std::uint8_t>(body.size() >> 8));
+        in.push_back(static_cast<std::uint8_t>(body.size()));
+        in.insert(in.end(), body.begin(), body.end());
+    }
+
+    // The last record written must be a fatal alert with this description.
+    void expect_alert(int desc) const
+    {
+        ck_assert_uint_ge(out.size(), 7);
+        const std::uint8_t *a = out.data() + out.size() - 7;
+        ck_assert_uint_eq(a[0], 21);
+        ck_assert_uint_eq(a[3], 0);
+        ck_assert_uint_eq(a[4], 2);
+        ck_assert_uint_eq(a[5], 2);  // fatal
+        ck_assert_int_eq(a[6], desc);
+    }
+};
+
+// The pieces of a TLS 1.3 ClientHello a test may break.
+struct HelloSpec {
+    std::vector<std::uint8_t> compression{0};
+    bool versions = true;
+    bool groups = true;
+    bool sigalgs = true;
+    bool key_share = true;
+    std::uint16_t share_group = 29;  // x25519
+    bool duplicate_groups = false;
+    bool truncate = false;
+};
+
+std::vector<std::uint8_t> client_hello(const HelloSpec &h)
+{
+    static KeyShare share;
+    if (!share.valid())
+        ck_assert(ok(share.generate(GNUTLS_GROUP_X25519)));
+    std::vector<std::uint8_t> ext;
+    Writer ew(ext);
+    {
+        ExtensionWriter x(ew);
+        if (h.versions) {
+            U16Builder v{kTls13};
+            write_supported_versions(v.list(), x.begin(ExtensionType::supported_versions));
+            x.end();
+        }
+        if (h.groups) {
+            U16Builder g{29, 23};
+            write_u16_list(g.list(), x.begin(ExtensionType::supported_groups));
+            x.end();
+        }
+        if (h.sigalgs) {
+            U16Builder s{0x0804, 0x0403, 0x0807};
+            write_u16_list(s.list(), x.begin(ExtensionType::signature_algorithms));
+            x.end();
+        }
+        if (h.key_share) {
+            std::vector<KeyShareEntry> e{KeyShareEntry{h.share_group, share.public_value()}};
+            write_key_share_client(e, x.begin(ExtensionType::key_share));
+            x.end();
+        }
+        ck_assert(x.finish());
+    }
+    if (h.duplicate_groups) {
+        // A second supported_groups extension, appended by hand.
+        const std::uint8_t dup[] = {0x00, 0x0a, 0x00, 0x04, 0x00, 0x02, 0x00, 0x1d};
+        ext.insert(ext.end(), dup, dup + sizeof dup);
+        const std::size_t len = ext.size() - 2;
+        ext[0] = static_cast<std::uint8_t>(len >> 8);
+        ext[1] = static_cast<std::uint8_t>(len);
+    }
+    static const std::uint8_t random[32] = {1, 2, 3};
+    U16Builder suites{0x1301, 0x1302};
+    ClientHello ch;
+    ch.random = Bytes(random, 32);
+    ch.cipher_suites = suites.list();
+    ch.compression_methods = Bytes(h.compression);
+    ch.has_extensions = true;
+    ch.extensions = Bytes(ext).subspan(2);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    ck_assert(write_message(HandshakeType::client_hello, ch, w));
+    if (h.truncate)
+        msg.resize(msg.size() - 3);  // the header still announces the full length
+    return msg;
+}
+
+Err run_server(Harness &hs)
+{
+    Err e = Err::again;
+    for (int i = 0; i < 4 && e == Err::again; i++)
+        e = hs.session.handshake();
+    return e;
+}
+
+void server_case(const HelloSpec &spec, Err want, int alert)
+{
+    Harness hs(GNUTLS_SERVER);
+    std::vector<std::uint8_t> m = client_hello(spec);
+    if (spec.truncate) {
+        // A record that ends inside the message, then a record of another
+        // type: the handshake message can never complete.
+        hs.record(22, m);
+        hs.record(23, {1, 2, 3});
+    } else {
+        hs.record(22, m);
+    }
+    ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(want));
+    hs.expect_alert(alert);
+    // The error is sticky.
+    ck_assert_int_eq(static_cast<int>(hs.session.handshake()), static_cast<int>(want));
+}
+
+}  // namespace
+
+START_TEST(good_hello_reaches_certificate_selection)
+{
+    // A well-formed hello gets as far as choosing a certificate; the core
+    // session has none, so the server refuses with handshake_failure.
+    server_case(HelloSpec{}, Err::insufficient_credentials, GNUTLS_A_HANDSHAKE_FAILURE);
+}
+END_TEST
+
+START_TEST(bad_compression)
+{
+    HelloSpec h;
+    h.compression = {1, 0};
+    server_case(h, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+}
+END_TEST
+
+START_TEST(missing_extensions)
+{
+    HelloSpec a;
+    a.sigalgs = false;
+    server_case(a, Err::missing_extension, GNUTLS_A_MISSING_EXTENSION);
+    HelloSpec b;
+    b.key_share = false;
+    server_case(b, Err::missing_extension, GNUTLS_A_MISSING_EXTENSION);
+    HelloSpec c;
+    c.groups = false;
+    server_case(c, Err::missing_extension, GNUTLS_A_MISSING_EXTENSION);
+}
+END_TEST
+
+START_TEST(no_tls13)
+{
+    HelloSpec h;
+    h.versions = false;
+    server_case(h, Err::unsupported_version, GNUTLS_A_PROTOCOL_VERSION);
+}
+END_TEST
+
+START_TEST(share_for_unlisted_group)
+{
+    HelloSpec h;
+    h.share_group = 24;  // secp384r1, not in supported_groups
+    server_case(h, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+}
+END_TEST
+
+START_TEST(duplicate_extension)
+{
+    HelloSpec h;
+    h.duplicate_groups = true;
+    server_case(h, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+}
+END_TEST
+
+START_TEST(truncated_hello_then_other_record)
+{
+    HelloSpec h;
+    h.truncate = true;
+    server_case(h, Err::unexpected_packet, GNUTLS_A_UNEXPECTED_MESSAGE);
+}
+END_TEST
+
+START_TEST(body_length_mismatch)
+{
+    // The handshake header announces fewer bytes than the ClientHello
+    // needs: the message parses short and is a decode_error.
+    Harness hs(GNUTLS_SERVER);
+    std::vector<std::uint8_t> m = client_hello(HelloSpec{});
+    m[3] = static_cast<std::uint8_t>(m[3] - 5);
+    m.resize(m.size() - 5);
+    hs.record(22, m);
+    // (the cut falls inside the extension block)
+    ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::unexpected_extensions_length));
+    hs.expect_alert(GNUTLS_A_DECODE_ERROR);
+}
+END_TEST
+
+START_TEST(wrong_first_message_and_records)
+{
+    {
+        Harness hs(GNUTLS_SERVER);
+        hs.record(22, {20, 0, 0, 2, 1, 2});  // Finished first
+        ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::unexpected_handshake_packet));
+        hs.expect_alert(GNUTLS_A_UNEXPECTED_MESSAGE);
+    }
+    {
+        Harness hs(GNUTLS_SERVER);
+        hs.record(23, {1, 2, 3});  // application data before anything
+        ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::unexpected_packet));
+        hs.expect_alert(GNUTLS_A_UNEXPECTED_MESSAGE);
+    }
+    {
+        Harness hs(GNUTLS_SERVER);
+        hs.record(22, {});  // empty handshake record
+        ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::unexpected_packet));
+        hs.expect_alert(GNUTLS_A_UNEXPECTED_MESSAGE);
+    }
+    {
+        Harness hs(GNUTLS_SERVER);
+        hs.record(20, {2});  // change_cipher_spec with a wrong value
+        ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::unexpected_packet));
+        hs.expect_alert(GNUTLS_A_UNEXPECTED_MESSAGE);
+    }
+    {
+        Harness hs(GNUTLS_SERVER);
+        hs.record(22, std::vector<std::uint8_t>(16384 + 257, 0));  // over the limit
+        ck_assert_int_eq(static_cast<int>(run_server(hs)), static_cast<int>(Err::record_overflow));
+        hs.expect_alert(GNUTLS_A_RECORD_OVERFLOW);
+    }
+}
+END_TEST
+
+START_TEST(client_refuses_bad_server_hello)
+{
+    // A client's ClientHello goes out; the "server" answers with a
+    // ServerHello for a suite the client did not offer.
+    Harness hs(GNUTLS_CLIENT, "NORMAL:-CIPHER-ALL:+AES-128-GCM");
+    ck_assert_int_eq(static_cast<int>(hs.session.handshake()), static_cast<int>(Err::again));
+    ck_assert_uint_gt(hs.out.size(), 5);
+    static const std::uint8_t random[32] = {9};
+    KeyShare share;
+    ck_assert(ok(share.generate(GNUTLS_GROUP_SECP256R1)));
+    std::vector<std::uint8_t> ext;
+    Writer ew(ext);
+    {
+        ExtensionWriter x(ew);
+        write_u16(kTls13, x.begin(ExtensionType::supported_versions));
+        x.end();
+        write_key_share_entry(KeyShareEntry{23, share.public_value()}, x.begin(ExtensionType::key_share));
+        x.end();
+        ck_assert(x.finish());
+    }
+    // The client's session id must be echoed: take it from its hello.
+    const std::uint8_t *ch = hs.out.data() + 5 + 4;
+    const std::uint8_t sid_len = ch[2 + 32];
+    ServerHello sh;
+    sh.random = Bytes(random, 32);
+    sh.session_id = Bytes(ch + 2 + 32 + 1, sid_len);
+    sh.cipher_suite = 0x1302;  // AES-256-GCM: not offered
+    sh.has_extensions = true;
+    sh.extensions = Bytes(ext).subspan(2);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    ck_assert(write_message(HandshakeType::server_hello, sh, w));
+    hs.out.clear();
+    hs.record(22, msg);
+    ck_assert_int_eq(static_cast<int>(hs.session.handshake()), static_cast<int>(Err::received_illegal_parameter));
+    hs.expect_alert(GNUTLS_A_ILLEGAL_PARAMETER);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+    Suite *s = suite_create("handshake-malformed");
+    TCase *tc = tcase_create("malformed");
+    tcase_add_test(tc, good_hello_reaches_certificate_selection);
+    tcase_add_test(tc, bad_compression);
+    tcase_add_test(tc, missing_extensions);
+    tcase_add_test(tc, no_tls13);
+    tcase_add_test(tc, share_for_unlisted_group);
+    tcase_add_test(tc, duplicate_extension);
+    tcase_add_test(tc, truncated_hello_then_other_record);
+    tcase_add_test(tc, body_length_mismatch);
+    tcase_add_test(tc, wrong_first_message_and_records);
+    tcase_add_test(tc, client_refuses_bad_server_hello);
+    suite_add_tcase(s, tc);
+    return s;
+}
