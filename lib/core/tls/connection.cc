@@ -283,7 +283,12 @@ long Connection::recv(MutableBytes out, std::uint64_t *seq)
             release_record();
             if (!ok(h))
                 return static_cast<long>(h);
-            continue;
+            // Like GnuTLS, hand control back after a post-handshake message
+            // (a NewSessionTicket or KeyUpdate): GNUTLS_E_AGAIN, even on a
+            // blocking transport, so that an application waiting in
+            // select() does not block here when no data follows.
+            direction_ = 0;
+            return static_cast<long>(Err::again);
         }
         default:
             release_record();
