@@ -240,6 +240,27 @@ static int transfer(gnutls_session_t from, gnutls_session_t to, size_t len)
 	return rc;
 }
 
+/* The key log and handshake hook of the first scenario: what is called,
+ * in which order. */
+static int trace_on;
+
+static int keylog_cb(gnutls_session_t s, const char *label, const gnutls_datum_t *secret)
+{
+	if (trace_on)
+		printf("    %s keylog %s (%u bytes)\n", gnutls_session_get_ptr(s) ? "server" : "client", label,
+		       secret->size);
+	return 0;
+}
+
+static int hook_cb(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
+{
+	if (trace_on)
+		printf("    %s hook %s %s %s (%u bytes)\n", gnutls_session_get_ptr(s) ? "server" : "client",
+		       gnutls_handshake_description_get_name(htype), when == GNUTLS_HOOK_PRE ? "pre" : "post",
+		       incoming ? "in" : "out", msg->size);
+	return 0;
+}
+
 static void print_side(const char *who, gnutls_session_t s)
 {
 	gnutls_datum_t alpn;
@@ -263,6 +284,8 @@ static void print_side(const char *who, gnutls_session_t s)
 		gnutls_free(desc);
 	}
 }
+
+static const struct scenario scenarios[];
 
 static void run(const struct scenario *sc, int slow)
 {
@@ -297,6 +320,12 @@ static void run(const struct scenario *sc, int slow)
 	attach(&se, s, &c2s, &s2c, slow);
 	ends[0] = &ce;
 	ends[1] = &se;
+	trace_on = sc == &scenarios[0] && !slow;
+	gnutls_session_set_ptr(s, s);
+	gnutls_session_set_keylog_function(c, keylog_cb);
+	gnutls_session_set_keylog_function(s, keylog_cb);
+	gnutls_handshake_set_hook_function(c, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_BOTH, hook_cb);
+	gnutls_handshake_set_hook_function(s, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_BOTH, hook_cb);
 
 	handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
 	/* When one side fails, the real GnuTLS leaves the alert to the

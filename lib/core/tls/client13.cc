@@ -107,16 +107,20 @@ Err Session::Hs13::build_client_hello()
     {
         // The extension block is written on its own, then framed by the
         // ClientHello writer (ch.extensions holds its contents).
+        // The set and order of GnuTLS 3.7's TLS 1.3 ClientHello (peers and
+        // middleboxes see the same hello whichever library sends it); the
+        // TLS 1.2 extensions are harmless to a TLS 1.3 server.
         ExtensionWriter x(ew);
         const Options &o = s.options();
-        if (!o.server_name.empty()) {
-            write_server_name(as_bytes(o.server_name), x.begin(ExtensionType::server_name));
-            x.end();
-        }
+        write_status_request(StatusRequest{}, x.begin(ExtensionType::status_request));
+        x.end();
         U16Builder groups;
         for (std::uint16_t g : offered_groups)
             groups.add(g);
         write_u16_list(groups.list(), x.begin(ExtensionType::supported_groups));
+        x.end();
+        static const std::uint8_t uncompressed = 0;
+        write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
         x.end();
         U16Builder schemes;
         for (std::uint16_t sc : advertised_schemes(prio.sigs, false))
@@ -130,21 +134,37 @@ Err Session::Hs13::build_client_hello()
             write_alpn(names, x.begin(ExtensionType::application_layer_protocol_negotiation));
             x.end();
         }
-        if (!cookie.empty()) {
-            write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
-            x.end();
-        }
-        U16Builder versions{kTls13};
-        write_supported_versions(versions.list(), x.begin(ExtensionType::supported_versions));
-        x.end();
-        static const std::uint8_t psk_dhe_ke = 1;
-        write_psk_modes(Bytes(&psk_dhe_ke, 1), x.begin(ExtensionType::psk_key_exchange_modes));
-        x.end();
+        if (!prio.flags.no_etm)
+            x.add(ExtensionType::encrypt_then_mac, Bytes());
+        if (!prio.flags.no_session_hash)
+            x.add(ExtensionType::extended_master_secret, Bytes());
+        if (s.tickets_enabled())
+            x.add(ExtensionType::session_ticket, Bytes());
         std::vector<KeyShareEntry> entries;
         for (const KeyShare &k : shares)
             entries.push_back(KeyShareEntry{static_cast<std::uint16_t>(algo::group(k.group())->tls_id),
                                             k.public_value()});
         write_key_share_client(entries, x.begin(ExtensionType::key_share));
+        x.end();
+        U16Builder versions{kTls13};
+        write_supported_versions(versions.list(), x.begin(ExtensionType::supported_versions));
+        x.end();
+        if (prio.flags.renegotiation != Renegotiation::disabled) {
+            write_renegotiation_info(Bytes(), x.begin(ExtensionType::renegotiation_info));
+            x.end();
+        }
+        if (!o.server_name.empty()) {
+            write_server_name(as_bytes(o.server_name), x.begin(ExtensionType::server_name));
+            x.end();
+        }
+        if (!cookie.empty()) {
+            write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
+            x.end();
+        }
+        static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
+        write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
+        x.end();
+        write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
         x.end();
         // Resumption: the ticket is offered last, its binder filled in below.
         psk_offered = false;
@@ -356,21 +376,27 @@ Err Session::Hs13::wait_server_hello()
         s.peer_chain_ = s.offer_.peer_chain;
     }
     const Extension *ks_ext = sh.ext.find(ExtensionType::key_share);
-    if (ks_ext == nullptr)
-        return s.fail(Err::missing_extension);
-    KeyShareEntry entry;
-    if (Err e = parse_key_share_server(ks_ext->body, entry); !ok(e))
-        return s.fail(e);
-    const KeyShare *mine = nullptr;
-    for (const KeyShare &k : shares)
-        if (algo::group(k.group())->tls_id == entry.group)
-            mine = &k;
-    if (mine == nullptr)
-        return s.fail(Err::received_illegal_parameter);
     SecretBytes shared;
-    if (Err e = mine->shared(entry.key_exchange, shared); !ok(e))
-        return s.fail(e);
-    group = mine->group();
+    if (ks_ext == nullptr) {
+        // Only a resumption in psk_ke mode goes without (EC)DHE; its input
+        // to the key schedule is a string of zeros (section 7.1).
+        if (!resumed)
+            return s.fail(Err::missing_extension);
+        shared.assign(algo::mac(suite->prf)->output_size, 0);
+    } else {
+        KeyShareEntry entry;
+        if (Err e = parse_key_share_server(ks_ext->body, entry); !ok(e))
+            return s.fail(e);
+        const KeyShare *mine = nullptr;
+        for (const KeyShare &k : shares)
+            if (algo::group(k.group())->tls_id == entry.group)
+                mine = &k;
+        if (mine == nullptr)
+            return s.fail(Err::received_illegal_parameter);
+        if (Err e = mine->shared(entry.key_exchange, shared); !ok(e))
+            return s.fail(e);
+        group = mine->group();
+    }
     std::memcpy(server_random, sh.random.data(), 32);
 
     if (!retried)
@@ -433,6 +459,9 @@ Err Session::Hs13::wait_encrypted_extensions()
     }
     if (const Extension *sn = ee.ext.find(ExtensionType::server_name))
         if (Err e = parse_empty(sn->body); !ok(e))
+            return s.fail(e);
+    if (const Extension *rl = ee.ext.find(ExtensionType::record_size_limit))
+        if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
     consume(m);
     // A resumed session authenticates through the PSK: Finished is next.
@@ -533,6 +562,7 @@ Err Session::Hs13::send_client_flight()
         }
         if (Err e = send_finished(); !ok(e))
             return e;
+        log_application_secrets();
         flight_built = true;
     }
     if (Err e = seal_out(); !ok(e))

@@ -206,6 +206,11 @@ Err Connection::post_handshake(Bytes)
     return fail(Err::unexpected_packet);
 }
 
+Err Connection::before_send()
+{
+    return Err::ok;
+}
+
 long Connection::send(Bytes data)
 {
     if (failed_ != Err::ok)
@@ -221,6 +226,11 @@ long Connection::send(Bytes data)
     }
     if (close_sent_)
         return static_cast<long>(Err::invalid_session);
+    if (Err e = before_send(); !ok(e)) {
+        if (would_block(e))
+            direction_ = 1;
+        return static_cast<long>(e);
+    }
     if (data.empty())
         return 0;
     const std::size_t len = std::min(data.size(), max_send_);

@@ -117,6 +117,9 @@ public:
     // error/notice for gnutls_record_recv to return (e.g. Err::rehandshake).
     // The default refuses: unexpected_message.
     virtual Err post_handshake(Bytes fragment);
+    // Called by send() before it takes new application data: the place for
+    // handshake messages owed to the peer (a TLS 1.3 KeyUpdate reply).
+    virtual Err before_send();
 
 private:
     Err process_alert(Bytes body);

@@ -79,8 +79,16 @@ Err Session::Hs13::run()
 Err Session::Hs13::read_message(HandshakeMessage &msg)
 {
     for (;;) {
-        if (in.next(msg))
+        if (in.next(msg)) {
+            // The application's hook sees each incoming message once before
+            // it is processed (a state may leave a message for the next).
+            if (msg.raw.data() != pre_hooked) {
+                pre_hooked = msg.raw.data();
+                if (Err e = s.hook(HookPoint{msg.type, false, true}, msg.body); !ok(e))
+                    return s.fail(e);
+            }
             return Err::ok;
+        }
         ContentType type;
         MutableBytes plain;
         Err e = s.read_record(type, plain);
@@ -118,7 +126,8 @@ void Session::Hs13::consume(const HandshakeMessage &msg)
 {
     transcript.add(msg.raw);
     s.last_in_ = msg.type;
-    (void)s.hook(HookPoint{msg.type, true, true}, msg.raw);
+    (void)s.hook(HookPoint{msg.type, true, true}, msg.body);
+    pre_hooked = nullptr;
     in.pop();
 }
 
@@ -134,12 +143,13 @@ Err Session::Hs13::queue(std::vector<std::uint8_t> &&msg)
     if (msg.size() < kHandshakeHeaderSize)
         return Err::internal;
     const std::uint8_t type = msg[0];
-    if (Err e = s.hook(HookPoint{type, false, false}, Bytes(msg)); !ok(e))
+    const Bytes body = Bytes(msg).subspan(kHandshakeHeaderSize);
+    if (Err e = s.hook(HookPoint{type, false, false}, body); !ok(e))
         return s.fail(e);
     transcript.add(Bytes(msg));
     out.insert(out.end(), msg.begin(), msg.end());
     s.last_out_ = type;
-    if (Err e = s.hook(HookPoint{type, true, false}, Bytes(msg)); !ok(e))
+    if (Err e = s.hook(HookPoint{type, true, false}, body); !ok(e))
         return s.fail(e);
     return Err::ok;
 }
@@ -256,10 +266,24 @@ Err Session::Hs13::derive_application_secrets()
     k.prf = suite->prf;
     k.cipher = suite->cipher;
     k.suite = suite->code_point();
+    return Err::ok;
+}
+
+std::uint16_t Session::Hs13::our_record_limit() const noexcept
+{
+    // TLS 1.3 counts the content type byte: a full record is 2^14 + 1.
+    const std::size_t want = s.options().max_record_request;
+    if (want == 0 || want >= kMaxPlaintext)
+        return static_cast<std::uint16_t>(kMaxPlaintext + 1);
+    return static_cast<std::uint16_t>(want + 1);
+}
+
+void Session::Hs13::log_application_secrets()
+{
+    const Secrets13 &k = s.secrets13_;
+    (void)s.keylog("EXPORTER_SECRET", k.exporter.span());
     (void)s.keylog("CLIENT_TRAFFIC_SECRET_0", k.client_ap.span());
     (void)s.keylog("SERVER_TRAFFIC_SECRET_0", k.server_ap.span());
-    (void)s.keylog("EXPORTER_SECRET", k.exporter.span());
-    return Err::ok;
 }
 
 // ---- Certificate, CertificateVerify, Finished --------------------------------
@@ -459,6 +483,8 @@ void Session::Hs13::finish()
     s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
     s.cert_requested_ = cert_request_received;
     s.set_plain_ccs(false);
+    if (peer_record_limit != 0)
+        s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit - 1u));
 }
 
 // ---- PSK resumption ---------------------------------------------------------------
@@ -552,11 +578,14 @@ Err Session::handshake()
     if (Err f = failure(); !ok(f))
         return f;
     if (handshake_done_ && !hs_) {
-        // A TLS 1.3 rehandshake request was served by a key update; a
-        // KeyUpdate still being sent is finished here.
+        // TLS 1.3 has no renegotiation: on a server this is a no-op (after
+        // gnutls_rehandshake's key update, say); a client updates its keys
+        // and asks the server to do the same.
         if (key_update_pending_)
             return key_update(false);
-        return Err::ok;
+        if (server())
+            return Err::ok;
+        return key_update(true);
     }
     if (!hs_) {
         if (priority_ == nullptr)
@@ -592,8 +621,12 @@ Err Session::key_update(bool ask_peer)
     }
     std::uint8_t msg[5] = {static_cast<std::uint8_t>(HandshakeType::key_update), 0, 0, 1,
                            static_cast<std::uint8_t>(ask_peer ? 1 : 0)};
+    const HookPoint pre{static_cast<unsigned>(HandshakeType::key_update), false, false};
+    if (Err e = hook(pre, Bytes(msg + 4, 1)); !ok(e))
+        return e;
     if (Err e = queue_record(ContentType::handshake, Bytes(msg, 5)); !ok(e))
         return e;
+    (void)hook(HookPoint{pre.htype, true, false}, Bytes(msg + 4, 1));
     Secrets13 &k = secrets13_;
     Secret &mine = server() ? k.server_ap : k.client_ap;
     Secret next;
@@ -616,6 +649,17 @@ Err Session::key_update(bool ask_peer)
     return e;
 }
 
+Err Session::before_send()
+{
+    if (key_update_pending_)
+        return key_update(false);  // finishing one that met EAGAIN
+    if (!key_update_owed_)
+        return Err::ok;
+    key_update_owed_ = false;
+    Err e = key_update(false);
+    return e;
+}
+
 Err Session::rehandshake()
 {
     if (!server())
@@ -633,6 +677,8 @@ Err Session::post_handshake(Bytes fragment)
         return fail(e);
     HandshakeMessage m;
     while (post_in_.next(m)) {
+        if (Err e = hook(HookPoint{m.type, false, true}, m.body); !ok(e))
+            return fail(e);
         switch (static_cast<HandshakeType>(m.type)) {
         case HandshakeType::new_session_ticket: {
             if (server())
@@ -656,6 +702,7 @@ Err Session::post_handshake(Bytes fragment)
             ct.peer_chain = peer_chain_;
             if (t.lifetime != 0 && tickets_enabled())
                 ticket_ = std::move(ct);
+            (void)hook(HookPoint{m.type, true, true}, m.body);
             break;
         }
         case HandshakeType::key_update: {
@@ -683,11 +730,9 @@ Err Session::post_handshake(Bytes fragment)
             if (Err e = make_protection(*suite, theirs, p); !ok(e))
                 return fail(e);
             set_read_keys(std::move(p));
-            if (ku.request_update == 1 && !key_update_pending_) {
-                Err e = key_update(false);
-                if (!ok(e) && e != Err::again && e != Err::interrupted)
-                    return e;
-            }
+            (void)hook(HookPoint{m.type, true, true}, Bytes(&ku.request_update, 1));
+            if (ku.request_update == 1)
+                key_update_owed_ = true;
             return Err::ok;
         }
         default:

@@ -91,6 +91,9 @@ struct Session::Hs13 {
     Err install_write(const Secret &secret);
     Err derive_handshake_secrets(Bytes shared);
     Err derive_application_secrets();
+    void log_application_secrets();
+    // record_size_limit (RFC 8449): what we announce, what the peer did (0: nothing).
+    std::uint16_t our_record_limit() const noexcept;
     Err transcript_hash(std::uint8_t *out, std::size_t &len) const;
 
     // ---- shared message handling
@@ -155,7 +158,8 @@ struct Session::Hs13 {
     bool ccs_received = false;
     bool compat = true;         // middlebox compatibility mode
     bool flight_built = false;
-    bool sni_ack = false;       // server: acknowledge server_name in EncryptedExtensions  // the second flight is in `out`
+    bool sni_ack = false;
+    std::uint16_t peer_record_limit = 0;       // server: acknowledge server_name in EncryptedExtensions  // the second flight is in `out`
     std::vector<std::uint8_t> hello;  // client: the last ClientHello sent (whole message)
     std::vector<std::uint8_t> alpn_selected;
 
@@ -177,7 +181,7 @@ struct Session::Hs13 {
     gnutls_sign_algorithm_t our_scheme = GNUTLS_SIGN_UNKNOWN;
     gnutls_sign_algorithm_t peer_scheme = GNUTLS_SIGN_UNKNOWN;
     x509::PublicKey peer_key;
-    std::vector<std::uint8_t> verify_transcript;  // hash before the peer's Finished
+    const std::uint8_t *pre_hooked = nullptr;  // the incoming message the pre hook saw
 };
 
 }  // namespace tlshim::tls

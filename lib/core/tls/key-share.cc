@@ -145,8 +145,10 @@ Err KeyShare::generate(gnutls_group_t group)
 
 Err KeyShare::generate_from(gnutls_group_t group, Bytes priv)
 {
-    if (priv.empty())
+    if (priv.empty()) {
+        reset();
         return Err::invalid_request;
+    }
     return Impl::create(*this, group, &priv);
 }
 

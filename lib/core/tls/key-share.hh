@@ -53,7 +53,9 @@ public:
     // Our public value in wire form (valid while this object lives).
     Bytes public_value() const noexcept { return Bytes(pub_); }
 
-    // The shared secret with the peer's public value (wire form).
+    // The shared secret with the peer's public value (wire form).  With
+    // tls12_strip, a finite-field peer value may also come shorter than the
+    // prime (a TLS 1.2 dh_Ys without its leading zeros).
     Err shared(Bytes peer, SecretBytes &out, bool tls12_strip = false) const;
 
     // Forget the private key.

@@ -185,6 +185,9 @@ Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMe
         s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
         sni_acked = !names.host_name.empty();
     }
+    if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
+        if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
+            return s.fail(e);
     alpn_selected.clear();
     if (const Extension *a = ch.ext.find(ExtensionType::application_layer_protocol_negotiation)) {
         AlpnList offered;
@@ -343,6 +346,11 @@ Err Session::Hs13::send_server_flight()
                 x.end();
                 s.negotiated_.alpn.assign(alpn_selected.begin(), alpn_selected.end());
             }
+            // record_size_limit: answered when the client sent one (RFC 8449).
+            if (peer_record_limit != 0) {
+                write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
+                x.end();
+            }
             if (!x.finish())
                 return s.fail(Err::internal);
         }
@@ -387,6 +395,7 @@ Err Session::Hs13::send_server_flight()
             return e;
         if (Err e = derive_application_secrets(); !ok(e))
             return e;
+        log_application_secrets();
         flight_built = true;
     }
     if (Err e = seal_out(); !ok(e))
@@ -487,7 +496,11 @@ Err Session::Hs13::send_tickets()
         if (!write_message(HandshakeType::new_session_ticket, nst, w) || !w.ok())
             return s.fail(Err::internal);
         // Post-handshake messages are not part of the transcript.
+        const Bytes body = Bytes(msg).subspan(kHandshakeHeaderSize);
+        if (Err e = s.hook(HookPoint{msg[0], false, false}, body); !ok(e))
+            return s.fail(e);
         out.insert(out.end(), msg.begin(), msg.end());
+        (void)s.hook(HookPoint{msg[0], true, false}, body);
     }
     if (Err e = emit(); !ok(e))
         return e;

@@ -154,6 +154,9 @@ public:
 
     // Handles TLS 1.3 post-handshake messages (NewSessionTicket, KeyUpdate).
     Err post_handshake(Bytes fragment) override;
+    // Sends the KeyUpdate a peer's update_requested asked for (GnuTLS
+    // answers with the next application data, not at once).
+    Err before_send() override;
 
     struct Hs13;  // the state of one TLS 1.3 handshake (handshake13.hh)
 
@@ -191,6 +194,7 @@ private:
     bool cert_requested_ = false;
     // A KeyUpdate we owe or are sending (resumable after AGAIN).
     bool key_update_pending_ = false;
+    bool key_update_owed_ = false;
     SecretBytes ticket_key_;       // server
     std::uint8_t ticket_nonce_ = 0;
     ClientTicket ticket_;          // client: the last ticket received

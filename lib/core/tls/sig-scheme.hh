@@ -56,8 +56,13 @@ Err check_peer_scheme(std::uint16_t tls_id, const std::vector<unsigned> &ours, c
 
 // The signature_algorithms list a hello or CertificateRequest carries,
 // given our priority list and whether TLS 1.2 is among the versions on
-// offer: the code points in our order, without duplicates, with the
-// entries the real GnuTLS 3.7.9 sends in the same situation.
+// offer: the code points in our order, with the entries the real GnuTLS
+// 3.7.9 sends in the same situation.  Like it, an entry is left out when
+// its code point equals the one sent just before it, so the TLS 1.2 and
+// 1.3 rows of a code point collapse only when adjacent (a code point can
+// appear twice otherwise).  TLS 1.3 is assumed to be on offer: rows valid
+// only in TLS 1.3 are always kept (the reference drops them when it offers
+// TLS 1.2 alone).
 std::vector<std::uint16_t> advertised_schemes(const std::vector<unsigned> &ours, bool with_tls12);
 
 // RFC 8446 section 4.4.3: 64 spaces, the context string ("TLS 1.3, server
