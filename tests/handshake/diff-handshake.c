@@ -13,6 +13,8 @@
  * Usage: diff-handshake CERTDIR (made by tests/handshake/gen-certs.sh)
  */
 #include <errno.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,6 +498,27 @@ static void resumption(const char *cprio, int slow)
 	gnutls_certificate_free_credentials(scred);
 }
 
+/* A peer that never answers: gnutls_handshake_set_timeout ends the wait. */
+static void silent_peer(void)
+{
+	int sv[2];
+	gnutls_session_t c;
+	gnutls_certificate_credentials_t cred;
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+		exit(1);
+	gnutls_certificate_allocate_credentials(&cred);
+	gnutls_init(&c, GNUTLS_CLIENT);
+	gnutls_set_default_priority(c);
+	gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cred);
+	gnutls_transport_set_int(c, sv[0]);
+	gnutls_handshake_set_timeout(c, 300);
+	printf("silent peer: %s\n", err_name(gnutls_handshake(c)));
+	gnutls_deinit(c);
+	gnutls_certificate_free_credentials(cred);
+	close(sv[0]);
+	close(sv[1]);
+}
+
 int main(int argc, char **argv)
 {
 	char lib[4096];
@@ -512,6 +535,7 @@ int main(int argc, char **argv)
 		run(&scenarios[i], 0);
 		run(&scenarios[i], 1);
 	}
+	silent_peer();
 	for (int slow = 0; slow < 2; slow++) {
 		resumption(T13, slow);
 		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow);

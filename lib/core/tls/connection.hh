@@ -54,6 +54,7 @@ public:
     // gnutls_record_set_timeout: how long a read waits for the transport
     // before failing with Err::timed_out (0: no limit).
     void set_read_timeout(unsigned ms) noexcept { read_timeout_ms_ = ms; }
+    unsigned read_timeout() const noexcept { return read_timeout_ms_; }
     // TLS 1.3 middlebox compatibility (RFC 8446 section 5): while set, a
     // change_cipher_spec record is passed to the caller unprotected (and
     // without consuming a sequence number) even when keys are in place.

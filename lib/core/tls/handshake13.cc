@@ -91,7 +91,7 @@ Err Session::Hs13::read_message(HandshakeMessage &msg)
         }
         ContentType type;
         MutableBytes plain;
-        Err e = s.read_record(type, plain);
+        Err e = read_bounded(type, plain);
         if (!ok(e))
             return e;
         switch (type) {
@@ -120,6 +120,33 @@ Err Session::Hs13::read_message(HandshakeMessage &msg)
             return s.fail(Err::unexpected_packet);
         }
     }
+}
+
+Err Session::Hs13::read_bounded(ContentType &type, MutableBytes &plain)
+{
+    // gnutls_handshake_set_timeout bounds the whole handshake.  A blocking
+    // session waits for the transport at most for the time left (when the
+    // transport can wait: the descriptor, or a pull_timeout function); a
+    // non-blocking one is only checked between calls.
+    const unsigned limit = s.options().handshake_timeout_ms;
+    if (limit == 0 || limit == GNUTLS_INDEFINITE_TIMEOUT)
+        return s.read_record(type, plain);
+    using namespace std::chrono;
+    const auto spent = duration_cast<milliseconds>(steady_clock::now() - started).count();
+    if (spent >= static_cast<long long>(limit))
+        return s.fail(Err::timed_out);
+    const Transport &t = s.transport();
+    const bool can_wait = (s.flags() & GNUTLS_NONBLOCK) == 0 && (t.pull_fn == nullptr || t.pull_timeout_fn != nullptr);
+    if (!can_wait)
+        return s.read_record(type, plain);
+    const unsigned saved = s.read_timeout();
+    const unsigned left = static_cast<unsigned>(limit - spent);
+    s.set_read_timeout(saved != 0 && saved < left ? saved : left);
+    Err e = s.read_record(type, plain);
+    s.set_read_timeout(saved);
+    if (e == Err::timed_out)
+        return s.fail(e);
+    return e;
 }
 
 void Session::Hs13::consume(const HandshakeMessage &msg)

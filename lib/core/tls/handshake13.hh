@@ -26,6 +26,7 @@
 
 #include <gnutls/gnutls.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -77,6 +78,7 @@ struct Session::Hs13 {
 
     // ---- I/O
     Err read_message(HandshakeMessage &msg);
+    Err read_bounded(ContentType &type, MutableBytes &plain);
     void consume(const HandshakeMessage &msg);
     // Appends a whole message to the output and the transcript.
     Err queue(std::vector<std::uint8_t> &&msg);
@@ -137,6 +139,7 @@ struct Session::Hs13 {
 
     Session &s;
     const Priority &prio;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     State state;
     bool server;
 
