@@ -849,3 +849,202 @@ TLSHIM_API int gnutls_session_set_data(gnutls_session_t session, const void *ses
             session->set_session_data(Bytes(static_cast<const std::uint8_t *>(session_data), session_data_size)));
     });
 }
+
+// ---- alerts and closure --------------------------------------------------------
+
+/**
+ * gnutls_alert_send:
+ * @session: a session
+ * @level: %GNUTLS_AL_WARNING or %GNUTLS_AL_FATAL
+ * @desc: the alert to send, such as %GNUTLS_A_USER_CANCELED
+ *
+ * Sends one alert record to the peer.  A fatal alert ends the connection
+ * for the peer; under TLS 1.3 every alert except user_canceled and
+ * close_notify is fatal, whatever @level says.
+ *
+ * Returns: zero on success, or a negative error code
+ * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again).
+ **/
+TLSHIM_API int gnutls_alert_send(gnutls_session_t session, gnutls_alert_level_t level, gnutls_alert_description_t desc)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const auto lvl = static_cast<gnutls_alert_level_t>(api::raw(level));
+        const auto d = static_cast<gnutls_alert_description_t>(api::raw(desc) & 0xff);
+        return api::to_gnutls(session->send_alert(lvl, d));
+    });
+}
+
+/**
+ * gnutls_alert_send_appropriate:
+ * @session: a session
+ * @err: an error code a gnutls function returned
+ *
+ * Tells the peer about a failure with the alert that corresponds to @err
+ * (see gnutls_error_to_alert()).  A failed handshake or record operation
+ * of tlshim has already sent that alert; then nothing more is sent.
+ *
+ * Returns: zero on success (also when nothing had to be sent), or a
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_alert_send_appropriate(gnutls_session_t session, int err)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (err >= 0)
+        return 0;
+    int level = 0;
+    const int desc = gnutls_error_to_alert(err, &level);
+    if (desc < 0)
+        return 0;
+    if (session->fatal_alert_sent())
+        return 0;
+    return api::guard([&] {
+        Err e = session->send_alert(static_cast<gnutls_alert_level_t>(level),
+                                    static_cast<gnutls_alert_description_t>(desc));
+        return api::to_gnutls(e);
+    });
+}
+
+/**
+ * gnutls_bye:
+ * @session: an established session
+ * @how: %GNUTLS_SHUT_RDWR to send close_notify and wait for the peer's, or
+ *   %GNUTLS_SHUT_WR to send it and return
+ *
+ * Ends the TLS connection cleanly by sending the close_notify alert.  With
+ * %GNUTLS_SHUT_RDWR it then reads (and discards) what the peer still sends
+ * until its own close_notify arrives.  The transport is left open for the
+ * application to close.
+ *
+ * Returns: zero on success, or a negative error code
+ * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again).
+ **/
+TLSHIM_API int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        const auto h = api::raw(how) == GNUTLS_SHUT_RDWR ? GNUTLS_SHUT_RDWR : GNUTLS_SHUT_WR;
+        return api::to_gnutls(session->bye(h));
+    });
+}
+
+/**
+ * gnutls_auth_get_type:
+ * @session: a session after its handshake
+ *
+ * Tells which kind of credentials authenticated the last handshake.
+ *
+ * Returns: %GNUTLS_CRD_CERTIFICATE for a handshake authenticated with
+ * certificates (or resumed from one), a negative value before a handshake.
+ **/
+TLSHIM_API gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t session)
+{
+    if (session == nullptr || !session->handshake_done())
+        return static_cast<gnutls_credentials_type_t>(GNUTLS_E_INVALID_REQUEST);
+    return GNUTLS_CRD_CERTIFICATE;
+}
+
+/**
+ * gnutls_ecc_curve_get:
+ * @session: a session after its handshake
+ *
+ * Gives the elliptic curve of the key exchange.
+ *
+ * Returns: the curve, or %GNUTLS_ECC_CURVE_INVALID when the key exchange
+ * used none (finite-field Diffie-Hellman, or no handshake yet).
+ **/
+TLSHIM_API gnutls_ecc_curve_t gnutls_ecc_curve_get(gnutls_session_t session)
+{
+    if (session == nullptr)
+        return GNUTLS_ECC_CURVE_INVALID;
+    const algo::Group *g = algo::group(session->negotiated().group);
+    return g != nullptr ? g->curve : GNUTLS_ECC_CURVE_INVALID;
+}
+
+/**
+ * gnutls_session_channel_binding:
+ * @session: an established session
+ * @cbtype: %GNUTLS_CB_TLS_EXPORTER (RFC 9266), %GNUTLS_CB_TLS_SERVER_END_POINT
+ *   (RFC 5929), or %GNUTLS_CB_TLS_UNIQUE (TLS 1.2 and older only)
+ * @cb: where the binding data are stored (release with gnutls_free())
+ *
+ * Gives data that identify this TLS connection, for an authentication
+ * protocol run inside it to bind to (SCRAM, GSSAPI...).
+ *
+ * Returns: zero on success, %GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE for a
+ * binding the protocol version has not, or another negative error code.
+ **/
+TLSHIM_API int gnutls_session_channel_binding(gnutls_session_t session, gnutls_channel_binding_t cbtype,
+                                              gnutls_datum_t *cb)
+{
+    if (session == nullptr || cb == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (!session->handshake_done())
+        return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+    return api::guard([&] {
+        switch (api::raw(cbtype)) {
+        case GNUTLS_CB_TLS_EXPORTER: {
+            // RFC 9266: 32 bytes of the exporter "EXPORTER-Channel-Binding"
+            // with an empty context.
+            std::uint8_t out[32];
+            if (Err e = session->export_keying_material("EXPORTER-Channel-Binding", Bytes(), MutableBytes(out, 32));
+                !ok(e))
+                return api::to_gnutls(e);
+            return api::datum_out(out, sizeof out, cb);
+        }
+        case GNUTLS_CB_TLS_SERVER_END_POINT: {
+            // RFC 5929 section 4.1: the hash of the server's certificate with
+            // its signature's hash, SHA-256 for MD5 and SHA-1.
+            const gnutls_datum_t *cert = nullptr;
+            unsigned n = 0;
+            if (session->server())
+                cert = gnutls_certificate_get_ours(session);
+            else if (const gnutls_datum_t *peers = gnutls_certificate_get_peers(session, &n); n > 0)
+                cert = &peers[0];
+            if (cert == nullptr)
+                return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+            gnutls_x509_crt_t crt = nullptr;
+            int rc = gnutls_x509_crt_init(&crt);
+            if (rc < 0)
+                return rc;
+            rc = gnutls_x509_crt_import(crt, cert, GNUTLS_X509_FMT_DER);
+            int sign = rc < 0 ? rc : gnutls_x509_crt_get_signature_algorithm(crt);
+            gnutls_x509_crt_deinit(crt);
+            if (sign < 0)
+                return sign;
+            gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm(static_cast<gnutls_sign_algorithm_t>(sign));
+            if (hash == GNUTLS_DIG_MD5 || hash == GNUTLS_DIG_SHA1 || hash == GNUTLS_DIG_UNKNOWN)
+                hash = GNUTLS_DIG_SHA256;
+            std::uint8_t digest[64];
+            rc = gnutls_hash_fast(hash, cert->data, cert->size, digest);
+            if (rc < 0)
+                return rc;
+            return api::datum_out(digest, gnutls_hash_get_len(hash), cb);
+        }
+        default:
+            // tls-unique exists only up to TLS 1.2 (RFC 9266).
+            return GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE;
+        }
+    });
+}
+
+/**
+ * gnutls_ocsp_status_request_is_checked:
+ * @session: a client session after its handshake
+ * @flags: zero, or %GNUTLS_OCSP_SR_IS_AVAIL to ask whether a response was received at all
+ *
+ * Tells whether the server stapled an OCSP response that was checked
+ * against the certificate.  tlshim does not process stapled responses
+ * yet, so the answer is no.
+ *
+ * Returns: zero.
+ **/
+TLSHIM_API unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t session, unsigned int flags)
+{
+    (void)session;
+    (void)flags;
+    return 0;
+}

@@ -101,6 +101,7 @@
     X(no_common_key_share, GNUTLS_E_NO_COMMON_KEY_SHARE, -423) \
     X(no_application_protocol, GNUTLS_E_NO_APPLICATION_PROTOCOL, -344) \
     X(certificate_verification_error, GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR, -348) \
+    X(channel_binding_not_available, GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE, -213) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

@@ -289,6 +289,54 @@ static void print_side(const char *who, gnutls_session_t s)
 
 static const struct scenario scenarios[];
 
+/* Session facts after the handshake, then an alert and the closure. */
+static void closing(gnutls_session_t c, gnutls_session_t s, struct end *ce, struct end *se)
+{
+	gnutls_datum_t cb1 = {NULL, 0}, cb2 = {NULL, 0};
+	char buf[16];
+	ssize_t n;
+	int rc, idle = 0;
+	printf("  auth type %d/%d, curve %s, ocsp checked %u\n", gnutls_auth_get_type(c), gnutls_auth_get_type(s),
+	       gnutls_ecc_curve_get_name(gnutls_ecc_curve_get(c)) ? gnutls_ecc_curve_get_name(gnutls_ecc_curve_get(c))
+								: "none",
+	       gnutls_ocsp_status_request_is_checked(c, 0));
+	for (int t = GNUTLS_CB_TLS_UNIQUE; t <= GNUTLS_CB_TLS_EXPORTER; t++) {
+		int r1 = gnutls_session_channel_binding(c, t, &cb1), r2 = gnutls_session_channel_binding(s, t, &cb2);
+		printf("  channel binding %d: %s/%s", t, err_name(r1), err_name(r2));
+		if (r1 == 0 && r2 == 0)
+			printf(" %u bytes, %s", cb1.size,
+			       cb1.size == cb2.size && memcmp(cb1.data, cb2.data, cb1.size) == 0 ? "equal" : "DIFFERENT");
+		printf("\n");
+		gnutls_free(cb1.data);
+		gnutls_free(cb2.data);
+		cb1.data = cb2.data = NULL;
+	}
+	do
+		rc = gnutls_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED);
+	while (rc == GNUTLS_E_AGAIN);
+	printf("  client sends user_canceled: %s\n", err_name(rc));
+	do
+		n = gnutls_record_recv(s, buf, sizeof buf);
+	while (n == GNUTLS_E_AGAIN && ++idle < 100000);
+	printf("  server reads: %s, alert %s\n", err_name((int)n), gnutls_alert_get_name(gnutls_alert_get(s)));
+	do
+		rc = gnutls_bye(c, GNUTLS_SHUT_WR);
+	while (rc == GNUTLS_E_AGAIN);
+	printf("  client bye(WR): %s\n", err_name(rc));
+	idle = 0;
+	do
+		n = gnutls_record_recv(s, buf, sizeof buf);
+	while (n == GNUTLS_E_AGAIN && ++idle < 100000);
+	printf("  server reads: %d\n", (int)n);
+	idle = 0;
+	do
+		rc = gnutls_bye(s, GNUTLS_SHUT_RDWR);
+	while (rc == GNUTLS_E_AGAIN && ++idle < 100000);
+	printf("  server bye(RDWR): %s\n", err_name(rc));
+	(void)ce;
+	(void)se;
+}
+
 static void run(const struct scenario *sc, int slow)
 {
 	struct pipe c2s = {0}, s2c = {0};
@@ -391,6 +439,16 @@ static void run(const struct scenario *sc, int slow)
 			printf("  client handshake again: %s\n", err_name(rc));
 			printf("  then, client->server: %s\n", transfer(c, s, 3000) == 0 ? "ok" : "FAILED");
 		}
+		closing(c, s, &ce, &se);
+	} else {
+		/* The failing side tells the peer (tlshim already did: then
+		 * nothing more goes out); AGAIN just means it is queued. */
+		int rc = 0;
+		if (rc_c < 0 && rc_c != GNUTLS_E_AGAIN)
+			rc = gnutls_alert_send_appropriate(c, rc_c);
+		else if (rc_s < 0 && rc_s != GNUTLS_E_AGAIN)
+			rc = gnutls_alert_send_appropriate(s, rc_s);
+		printf("  alert_send_appropriate: %s\n", rc == 0 || rc == GNUTLS_E_AGAIN ? "ok" : err_name(rc));
 	}
 	gnutls_deinit(c);
 	gnutls_deinit(s);

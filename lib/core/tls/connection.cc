@@ -112,8 +112,10 @@ Err Connection::check_version() const noexcept
 
 Err Connection::read_record(ContentType &type, MutableBytes &plain)
 {
+    // A failure is reported once; afterwards the session is simply unusable
+    // (GNUTLS_E_INVALID_SESSION), as with GnuTLS.
     if (failed_ != Err::ok)
-        return failed_;
+        return Err::invalid_session;
     while (reader_.wanted() > 0) {
         if (read_timeout_ms_ != 0) {
             Err w = transport_.wait_readable(read_timeout_ms_);
@@ -190,10 +192,11 @@ Err Connection::process_alert(Bytes body)
         read_closed_ = true;
         return Err::ok;
     }
-    // Under TLS 1.3 every alert but user_canceled ends the connection,
-    // whatever level it claims (RFC 8446 section 6).
+    // Under TLS 1.3 every alert but close_notify ends the connection,
+    // whatever level it claims (RFC 8446 section 6; GnuTLS treats
+    // user_canceled so too).
     const bool tls13 = read_prot_->inner_type();
-    if (level == GNUTLS_AL_FATAL || (tls13 && desc != GNUTLS_A_USER_CANCELED)) {
+    if (level == GNUTLS_AL_FATAL || tls13) {
         alert_sent_ = true;  // no alert in reply to a fatal one
         failed_ = Err::fatal_alert_received;
         return failed_;
@@ -214,7 +217,7 @@ Err Connection::before_send()
 long Connection::send(Bytes data)
 {
     if (failed_ != Err::ok)
-        return static_cast<long>(failed_);
+        return static_cast<long>(Err::invalid_session);
     if (send_pending_ != 0) {
         // Finishing the call that returned GNUTLS_E_AGAIN: its record is
         // already sealed; only the pushing remains.
@@ -263,7 +266,7 @@ long Connection::recv(MutableBytes out, std::uint64_t *seq)
             return static_cast<long>(n);
         }
         if (failed_ != Err::ok)
-            return static_cast<long>(failed_);
+            return static_cast<long>(Err::invalid_session);
         if (read_closed_)
             return 0;
         ContentType type;
@@ -317,7 +320,7 @@ Err Connection::send_alert(gnutls_alert_level_t level, gnutls_alert_description_
         return Err::ok;
     }
     if (failed_ != Err::ok && alert_sent_)
-        return failed_;
+        return Err::invalid_session;
     const std::uint8_t body[2] = {static_cast<std::uint8_t>(level), static_cast<std::uint8_t>(desc)};
     Err e = write_record(ContentType::alert, Bytes(body, 2));
     if (level == GNUTLS_AL_FATAL)
@@ -331,7 +334,7 @@ Err Connection::bye(gnutls_close_request_t how)
 {
     if (!close_sent_) {
         if (failed_ != Err::ok)
-            return failed_;
+            return Err::invalid_session;
         const std::uint8_t body[2] = {GNUTLS_AL_WARNING, GNUTLS_A_CLOSE_NOTIFY};
         close_sent_ = true;  // queued: a repeated call only flushes
         if (Err e = write_record(ContentType::alert, Bytes(body, 2)); !ok(e))

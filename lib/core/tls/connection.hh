@@ -111,6 +111,8 @@ public:
     // and makes the connection unusable. Returns e.
     Err fail(Err e);
     Err failure() const noexcept { return failed_; }
+    // Whether a fatal alert went out already (on a failure, by fail()).
+    bool fatal_alert_sent() const noexcept { return alert_sent_; }
     bool read_closed() const noexcept { return read_closed_; }
 
     // Handles a handshake record that arrives on an established connection

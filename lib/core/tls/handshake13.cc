@@ -603,7 +603,7 @@ Err Session::set_session_data(Bytes blob)
 Err Session::handshake()
 {
     if (Err f = failure(); !ok(f))
-        return f;
+        return Err::invalid_session;
     if (handshake_done_ && !hs_) {
         // TLS 1.3 has no renegotiation: on a server this is a no-op (after
         // gnutls_rehandshake's key update, say); a client updates its keys
