@@ -1048,3 +1048,92 @@ TLSHIM_API unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t sessi
     (void)flags;
     return 0;
 }
+
+// ---- Diffie-Hellman facts of the session ------------------------------------------
+// Under TLS 1.3 the key exchange is always a named group, and GnuTLS keeps
+// no DH parameters for the session: these report what it reports then
+// (empty parameters, zero sizes, and on a server that authenticated no
+// client the error of its missing authentication record).  TLS 1.2 DHE
+// suites (issue 5) will report the real sizes.
+
+namespace {
+
+// The server keeps certificate authentication information only when it
+// asked the client for a certificate.
+bool dh_info_missing(gnutls_session_t session) noexcept
+{
+    return session->server() && session->options().client_cert_request == GNUTLS_CERT_IGNORE;
+}
+
+}  // namespace
+
+/**
+ * gnutls_dh_get_group:
+ * @session: a session after its handshake
+ * @raw_gen: where the generator is stored (release with gnutls_free())
+ * @raw_prime: where the prime is stored (release with gnutls_free())
+ *
+ * Gives the finite-field Diffie-Hellman group of a DHE key exchange.  A
+ * TLS 1.3 session names its group instead (gnutls_group_get()): the
+ * datums are then empty.
+ *
+ * Returns: zero on success, or a negative error code.
+ **/
+TLSHIM_API int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw_gen, gnutls_datum_t *raw_prime)
+{
+    if (session == nullptr || raw_gen == nullptr || raw_prime == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    raw_gen->data = raw_prime->data = nullptr;
+    raw_gen->size = raw_prime->size = 0;
+    if (!session->handshake_done())
+        return GNUTLS_E_INVALID_REQUEST;
+    return 0;
+}
+
+/**
+ * gnutls_dh_get_prime_bits:
+ * @session: a session after its handshake
+ *
+ * Gives the size of the prime of a DHE key exchange.
+ *
+ * Returns: the size in bits, 0 when the session used no such prime (TLS
+ * 1.3), or a negative error code.
+ **/
+TLSHIM_API int gnutls_dh_get_prime_bits(gnutls_session_t session)
+{
+    if (session == nullptr || !session->handshake_done())
+        return GNUTLS_E_INVALID_REQUEST;
+    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : 0;
+}
+
+/**
+ * gnutls_dh_get_secret_bits:
+ * @session: a session after its handshake
+ *
+ * Gives the size of this side's private exponent in a DHE key exchange.
+ *
+ * Returns: the size in bits, 0 when the session used none (TLS 1.3), or a
+ * negative error code.
+ **/
+TLSHIM_API int gnutls_dh_get_secret_bits(gnutls_session_t session)
+{
+    if (session == nullptr || !session->handshake_done())
+        return GNUTLS_E_INVALID_REQUEST;
+    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : 0;
+}
+
+/**
+ * gnutls_dh_get_peers_public_bits:
+ * @session: a session after its handshake
+ *
+ * Gives the size of the peer's public value in a DHE key exchange.
+ *
+ * Returns: the size in bits, or a negative error code (under TLS 1.3,
+ * which keeps no such value, always an error).
+ **/
+TLSHIM_API int gnutls_dh_get_peers_public_bits(gnutls_session_t session)
+{
+    if (session == nullptr || !session->handshake_done())
+        return GNUTLS_E_INVALID_REQUEST;
+    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : GNUTLS_E_MPI_SCAN_FAILED;
+}

@@ -296,6 +296,16 @@ static void closing(gnutls_session_t c, gnutls_session_t s, struct end *ce, stru
 	char buf[16];
 	ssize_t n;
 	int rc, idle = 0;
+	{
+		gnutls_datum_t g = {NULL, 0}, p = {NULL, 0};
+		int rc1 = gnutls_dh_get_group(c, &g, &p);
+		printf("  dh: group %s (%u/%u bytes) prime bits %d/%d secret bits %d/%d peer public bits %d/%d\n",
+		       err_name(rc1), g.size, p.size, gnutls_dh_get_prime_bits(c), gnutls_dh_get_prime_bits(s),
+		       gnutls_dh_get_secret_bits(c), gnutls_dh_get_secret_bits(s), gnutls_dh_get_peers_public_bits(c),
+		       gnutls_dh_get_peers_public_bits(s));
+		gnutls_free(g.data);
+		gnutls_free(p.data);
+	}
 	printf("  auth type %d/%d, curve %s, ocsp checked %u\n", gnutls_auth_get_type(c), gnutls_auth_get_type(s),
 	       gnutls_ecc_curve_get_name(gnutls_ecc_curve_get(c)) ? gnutls_ecc_curve_get_name(gnutls_ecc_curve_get(c))
 								: "none",
