@@ -45,8 +45,9 @@ Err decode_hex(Bytes text, SecretBytes &out)
     return Err::ok;
 }
 
-// The key of gnutls_psk_set_client_credentials*: raw bytes, or hexadecimal
-// text that must decode to at least 4 bytes.
+// The key of gnutls_psk_set_client_credentials*: raw bytes, or (for any
+// flags but GNUTLS_PSK_KEY_RAW) hexadecimal text that must decode to at
+// least 4 bytes.
 int psk_key(const gnutls_datum_t *key, int flags, SecretBytes &out)
 {
     Bytes in = key->data != nullptr ? Bytes(key->data, key->size) : Bytes();
@@ -343,15 +344,16 @@ TLSHIM_API void gnutls_psk_free_client_credentials(gnutls_psk_client_credentials
  * @username: the identity to present (any bytes)
  * @key: the pre-shared key
  * @flags: %GNUTLS_PSK_KEY_RAW when @key holds the key itself,
- *   %GNUTLS_PSK_KEY_HEX when it holds the key in hexadecimal
+ *   %GNUTLS_PSK_KEY_HEX (or any other value) when it holds the key in
+ *   hexadecimal
  *
  * Sets the identity and key a client uses, replacing earlier ones.  A
  * hexadecimal key must consist of pairs of digits only and decode to at
  * least 4 bytes.
  *
  * Returns: zero on success, %GNUTLS_E_PARSING_ERROR for malformed
- * hexadecimal, %GNUTLS_E_INVALID_REQUEST for a missing argument, unknown
- * @flags or a too short hexadecimal key, or another negative error code.
+ * hexadecimal, %GNUTLS_E_INVALID_REQUEST for a missing argument or a too
+ * short hexadecimal key, or another negative error code.
  *
  * Since: 3.6.13
  **/
@@ -360,8 +362,7 @@ TLSHIM_API int gnutls_psk_set_client_credentials2(gnutls_psk_client_credentials_
                                                   gnutls_psk_key_flags flags)
 {
     int fl = api::raw(flags);
-    if (res == nullptr || username == nullptr || username->data == nullptr || key == nullptr ||
-        (fl != GNUTLS_PSK_KEY_RAW && fl != GNUTLS_PSK_KEY_HEX))
+    if (res == nullptr || username == nullptr || username->data == nullptr || key == nullptr)
         return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] {
         SecretBytes k;

@@ -701,8 +701,14 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
         std::string kx;
         if (g != nullptr)
             kx = std::string(g->kind == algo::GroupKind::ffdhe ? "DHE-" : "ECDHE-") + g->name;
-        std::string desc = std::string("(") + (v != nullptr ? v->name : "") + ")-(" + kx + ")-(" +
-                           (sg != nullptr ? sg->name : "") + ")-(" + (c != nullptr ? c->name : "") + ")";
+        // With raw public keys enabled (GNUTLS_ENABLE_RAWPK) the
+        // certificate type is named after the version, as GnuTLS does.
+        std::string version = v != nullptr ? v->name : "";
+        if ((session->flags() & GNUTLS_ENABLE_RAWPK) != 0)
+            if (const algo::CertType *ct = algo::cert_type(n.server_ctype))
+                version += std::string("-") + ct->name;
+        std::string desc = "(" + version + ")-(" + kx + ")-(" + (sg != nullptr ? sg->name : "") + ")-(" +
+                           (c != nullptr ? c->name : "") + ")";
         char *out = static_cast<char *>(gnutls_malloc(desc.size() + 1));
         if (out != nullptr)
             std::memcpy(out, desc.c_str(), desc.size() + 1);
@@ -1136,4 +1142,35 @@ TLSHIM_API int gnutls_dh_get_peers_public_bits(gnutls_session_t session)
     if (session == nullptr || !session->handshake_done())
         return GNUTLS_E_INVALID_REQUEST;
     return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : GNUTLS_E_MPI_SCAN_FAILED;
+}
+
+/**
+ * gnutls_reauth:
+ * @session: an established TLS 1.3 session
+ * @flags: zero
+ *
+ * Post-handshake authentication of the client (RFC 8446 section 4.6.2).
+ * A server calls it to ask the client for a certificate; it sends the
+ * request and waits for the answer, which the session's verification
+ * settings then judge like a certificate sent in the handshake.  Before
+ * calling it the server must set gnutls_certificate_server_set_request()
+ * to %GNUTLS_CERT_REQUEST or %GNUTLS_CERT_REQUIRE, and the client must have
+ * offered post-handshake authentication (it was initialised with
+ * %GNUTLS_POST_HANDSHAKE_AUTH; see gnutls_session_get_flags()).
+ *
+ * A client calls it after gnutls_record_recv() returned
+ * %GNUTLS_E_REAUTH_REQUEST, to answer with its certificate.
+ *
+ * Returns: zero on success; %GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED (call it
+ * again); on a server %GNUTLS_E_GOT_APPLICATION_DATA when data arrived
+ * first (read it with gnutls_record_recv(), then call this again);
+ * %GNUTLS_E_INVALID_REQUEST when post-handshake authentication is not
+ * possible; or another negative error code.
+ **/
+TLSHIM_API int gnutls_reauth(gnutls_session_t session, unsigned int flags)
+{
+    (void)flags;
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return api::to_gnutls(session->reauth()); });
 }

@@ -102,6 +102,7 @@
     X(no_application_protocol, GNUTLS_E_NO_APPLICATION_PROTOCOL, -344) \
     X(certificate_verification_error, GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR, -348) \
     X(channel_binding_not_available, GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE, -213) \
+    X(reauth_request, GNUTLS_E_REAUTH_REQUEST, -424) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

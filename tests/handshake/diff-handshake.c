@@ -566,6 +566,71 @@ static void resumption(const char *cprio, int slow)
 	gnutls_certificate_free_credentials(scred);
 }
 
+/* Post-handshake authentication: the server asks for a certificate after
+ * the handshake, the client answers with gnutls_reauth. */
+static void post_handshake_auth(int client_has_cert, gnutls_certificate_request_t req, int slow)
+{
+	struct scenario sc = {"pha", T13, "NORMAL", "rsa", NULL, client_has_cert, req, "localhost", NULL, 0, 0};
+	gnutls_certificate_credentials_t ccred = client_cred(&sc), scred = server_cred(&sc);
+	struct pipe c2s = {0}, s2c = {0};
+	struct end ce, se;
+	gnutls_session_t c, s;
+	int rc_c, rc_s, rs = GNUTLS_E_AGAIN, rcl = GNUTLS_E_AGAIN, idle = 0;
+	char buf[64];
+	unsigned n = 0;
+	printf("post-handshake auth, client cert %d, request %d%s:\n", client_has_cert, req,
+	       slow ? " (eagain, 1 byte)" : "");
+	gnutls_init(&c, GNUTLS_CLIENT | GNUTLS_POST_HANDSHAKE_AUTH);
+	gnutls_init(&s, GNUTLS_SERVER | GNUTLS_POST_HANDSHAKE_AUTH);
+	gnutls_priority_set_direct(c, T13, NULL);
+	gnutls_priority_set_direct(s, "NORMAL", NULL);
+	gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+	gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+	attach(&ce, c, &s2c, &c2s, slow);
+	attach(&se, s, &c2s, &s2c, slow);
+	ends[0] = &ce;
+	ends[1] = &se;
+	handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+	printf("  handshake: %s/%s, server flags has PHA: %d\n", err_name(rc_c), err_name(rc_s),
+	       (gnutls_session_get_flags(s) & GNUTLS_SFLAGS_POST_HANDSHAKE_AUTH) != 0);
+	printf("  reauth without a request mode: %s\n", err_name(gnutls_reauth(s, 0)));
+	gnutls_certificate_server_set_request(s, req);
+	printf("  client reauth with nothing asked: %s\n", err_name(gnutls_reauth(c, 0)));
+	/* Drive both: the server in gnutls_reauth, the client reading until it
+	 * sees the request, then answering. */
+	while ((rs == GNUTLS_E_AGAIN || rcl == GNUTLS_E_AGAIN) && idle < 100000) {
+		if (rs == GNUTLS_E_AGAIN)
+			rs = gnutls_reauth(s, 0);
+		if (rcl == GNUTLS_E_AGAIN) {
+			ssize_t r = gnutls_record_recv(c, buf, sizeof buf);
+			if (r == GNUTLS_E_REAUTH_REQUEST) {
+				printf("  client saw the request\n");
+				rcl = GNUTLS_E_INTERRUPTED;
+			} else if (r != GNUTLS_E_AGAIN) {
+				rcl = (int)r;
+			}
+		}
+		if (rcl == GNUTLS_E_INTERRUPTED) {
+			int r = gnutls_reauth(c, 0);
+			if (r != GNUTLS_E_AGAIN && r != GNUTLS_E_INTERRUPTED)
+				rcl = r == 0 ? 1 : r;
+		}
+		idle++;
+	}
+	printf("  server reauth: %s, client: %s\n", err_name(rs), rcl == 1 ? "answered" : err_name(rcl));
+	gnutls_certificate_get_peers(s, &n);
+	printf("  server now has %u peer certificates, client sign %s\n", n,
+	       gnutls_sign_get_name(gnutls_sign_algorithm_get_client(s)) ? gnutls_sign_get_name(gnutls_sign_algorithm_get_client(s)) : "none");
+	if (rs == 0)
+		printf("  then client->server: %s\n", transfer(c, s, 2000) == 0 ? "ok" : "FAILED");
+	gnutls_deinit(c);
+	gnutls_deinit(s);
+	gnutls_certificate_free_credentials(ccred);
+	gnutls_certificate_free_credentials(scred);
+	pipe_reset(&c2s);
+	pipe_reset(&s2c);
+}
+
 /* A peer that never answers: gnutls_handshake_set_timeout ends the wait. */
 static void silent_peer(void)
 {
@@ -604,6 +669,10 @@ int main(int argc, char **argv)
 		run(&scenarios[i], 1);
 	}
 	silent_peer();
+	for (int slow = 0; slow < 2; slow++) {
+		post_handshake_auth(1, GNUTLS_CERT_REQUIRE, slow);
+		post_handshake_auth(0, GNUTLS_CERT_REQUEST, slow);
+	}
 	for (int slow = 0; slow < 2; slow++) {
 		resumption(T13, slow);
 		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow);

@@ -213,14 +213,19 @@ if wait_for "$TMP/$n.out" ACCEPT 20 "$OSSL_PID"; then
   OSSL_PORT=$(sed -n 's/^ACCEPT .*:\([0-9]*\)$/\1/p' "$TMP/$n.out" | head -n 1)
   wait_listen "$OSSL_PORT" 10 "$OSSL_PID"
   build_reporter
-  start_bg $n-client env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_PRE:+$ASAN_PRE }$REPORTER" \
+  start_bg $n-client env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_RT:+$ASAN_RT }$REPORTER" \
     TLSHIM_MAPS_REPORT="$TMP/$n.maps" "$CLIENT" --timeout 20 --priority "$TLS13" \
     --send hello --expect first --expect second --send bye 127.0.0.1 "$OSSL_PORT"
   cpid=$BG_PID
+  # each command is typed only once the previous step is visible in
+  # s_server's output, so that it reads "K" and "k" as lines of their own
   if wait_for "$TMP/$n.out" hello 20 "$OSSL_PID"; then
-    printf 'K\n' >&3; sleep 0.3
-    printf 'first\n' >&3; sleep 0.3
-    printf 'k\n' >&3; sleep 0.3
+    printf 'K\n' >&3
+    wait_count "$TMP/$n.out" '>>> .*KeyUpdate' 1 20 "$OSSL_PID"
+    printf 'first\n' >&3
+    wait_for "$TMP/$n-client.out" "received: first" 20 "$cpid"
+    printf 'k\n' >&3
+    wait_count "$TMP/$n.out" '>>> .*KeyUpdate' 2 20 "$OSSL_PID"
     printf 'second\n' >&3
   fi
   wait_bg "$cpid" 30

@@ -25,11 +25,20 @@ SERVER=$EXAMPLES/tls-server
 # How long a single client run or a wait for a server may take.
 STEP_TIMEOUT=${INTEROP_TIMEOUT:-60}
 
-# A sanitizer build of the library needs its runtime preloaded into programs
-# that are not instrumented, and the runtime has to come first.
+# In a sanitizer build the example programs are instrumented: anything else
+# preloaded into them (the reporter) must come after the sanitizer runtime,
+# ASAN_RT.  Programs we did not write need the runtime preloaded (ASAN_PRE)
+# only when the library under test is instrumented: preloaded into them on
+# the real GnuTLS, it makes some (wget, gnutls-cli) hang at exit in a
+# library destructor (p11-kit's), whatever the test does.
+ASAN_RT=
 ASAN_PRE=
 case "${TLSHIM_SANITIZERS:-}" in
-  *address*) ASAN_PRE=$(${CC:-gcc} -print-file-name=libasan.so) ;;
+  *address*)
+    ASAN_RT=$(${CC:-gcc} -print-file-name=libasan.so)
+    if grep -q '__asan_init' "$EXPECTED_LIB" 2>/dev/null; then
+      ASAN_PRE=$ASAN_RT
+    fi ;;
 esac
 # Leaks are reported for our example programs (they must not leak), not for
 # the unchanged programs we did not write.
@@ -155,26 +164,37 @@ EOF
     { echo "FAIL: cannot build the preload reporter with ${CC:-gcc}"; exit 1; }
 }
 
-# on_lib REPORT-NAME COMMAND...: runs COMMAND (bounded by STEP_TIMEOUT) on the
-# library under test with the reporter preloaded; the report goes to
-# $TMP/REPORT-NAME.maps.
+# on_lib REPORT-NAME COMMAND...: runs one of our example programs (bounded
+# by STEP_TIMEOUT) on the library under test with the reporter preloaded;
+# the report goes to $TMP/REPORT-NAME.maps.
 on_lib() {
   build_reporter
   _rep=$TMP/$1.maps
   shift
   rm -f "$_rep"
-  timeout "$STEP_TIMEOUT" env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_PRE:+$ASAN_PRE }$REPORTER" \
-    TLSHIM_MAPS_REPORT="$_rep" ASAN_OPTIONS="${ON_LIB_ASAN_OPTIONS-${ASAN_OPTIONS:-}}" "$@"
+  timeout "$STEP_TIMEOUT" env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_RT:+$ASAN_RT }$REPORTER" \
+    TLSHIM_MAPS_REPORT="$_rep" ASAN_OPTIONS="${ASAN_OPTIONS:-}" "$@"
 }
 
 # foreign_on_lib REPORT-NAME COMMAND...: the same for a program we did not
-# write (its leaks are not ours to report).
+# write (not instrumented; its leaks are not ours to report).
 foreign_on_lib() {
-  ON_LIB_ASAN_OPTIONS=$ASAN_FOREIGN
-  on_lib "$@"
-  _frc=$?
-  unset ON_LIB_ASAN_OPTIONS
-  return $_frc
+  build_reporter
+  _rep=$TMP/$1.maps
+  shift
+  rm -f "$_rep"
+  timeout 20 env LD_LIBRARY_PATH="$LIBDIR" LD_PRELOAD="${ASAN_PRE:+$ASAN_PRE }$REPORTER" \
+    TLSHIM_MAPS_REPORT="$_rep" ASAN_OPTIONS="$ASAN_FOREIGN" "$@"
+}
+
+# hang_excused NAME STATUS: a program we did not write that did its work
+# but was killed by the timeout at exit is excused when the sanitizer runtime
+# was preloaded into it (some programs deadlock in a library destructor at
+# exit under it, on the real GnuTLS as well).
+hang_excused() {
+  [ "$2" -eq 124 ] && [ -n "$ASAN_PRE" ] || return 1
+  echo "note: $1 did its work but hung at exit under the preloaded sanitizer runtime"
+  return 0
 }
 
 # assert_reported REPORT-NAME WHAT: the reporter saw the library under test
@@ -252,6 +272,20 @@ wait_for() {
   return 0
 }
 
+# wait_count FILE REGEX COUNT [SECONDS] [PID]: waits until COUNT lines of
+# FILE match REGEX (basic regular expression).
+wait_count() {
+  _i=0
+  _lim=$(( ${4:-$STEP_TIMEOUT} * 10 ))
+  while [ "$(grep -c -- "$2" "$1" 2>/dev/null)" -lt "$3" ]; do
+    if [ $_i -ge $_lim ]; then return 1; fi
+    if [ -n "${5:-}" ] && ! kill -0 "$5" 2>/dev/null; then return 1; fi
+    sleep 0.1
+    _i=$((_i + 1))
+  done
+  return 0
+}
+
 # is_listening PORT: something listens on TCP PORT (IPv4 or IPv6).
 is_listening() {
   _hex=$(printf '%04X' "$1")
@@ -292,7 +326,7 @@ free_port() {
 start_server() {
   _name=$1
   shift
-  start_bg "$_name" env LD_LIBRARY_PATH="$LIBDIR" ${ASAN_PRE:+LD_PRELOAD=$ASAN_PRE} "$SERVER" --port 0 "$@"
+  start_bg "$_name" env LD_LIBRARY_PATH="$LIBDIR" ${ASAN_RT:+LD_PRELOAD=$ASAN_RT} "$SERVER" --port 0 "$@"
   SRV_PID=$BG_PID
   SRV_PORT=
   if ! wait_for "$TMP/$_name.out" "port: " "$STEP_TIMEOUT" "$SRV_PID"; then
@@ -300,8 +334,10 @@ start_server() {
     return 1
   fi
   SRV_PORT=$(sed -n 's/^port: //p' "$TMP/$_name.out" | head -n 1)
-  wait_listen "$SRV_PORT" 10 "$SRV_PID" || { not_ok "$_name: not listening on $SRV_PORT"; return 1; }
-  assert_lib_pid "$SRV_PID" "$_name (tls-server)"
+  wait_listen "$SRV_PORT" 10 "$SRV_PID" || { not_ok "$_name: not listening on $SRV_PORT"; stop_bg "$SRV_PID"; return 1; }
+  assert_lib_pid "$SRV_PID" "$_name (tls-server)" && return 0
+  stop_bg "$SRV_PID"
+  return 1
 }
 
 # --- certificates -------------------------------------------------------------------

@@ -128,8 +128,11 @@ n=client-resume
 if start_gserv $n "$TLS13" rsa; then
   if client $n --priority "$TLS13" --resume; then
     r=$(sed -n 's/^resumed: //p' "$TMP/$n.cli" | tr '\n' ' ')
-    [ "$r" = "no yes " ] && ok "$n: second connection resumed" ||
+    if [ "$r" = "no yes " ]; then
+      ok "$n: second connection resumed"
+    else
       not_ok "$n: resumed lines are '$r', expected 'no yes'" "$TMP/$n.cli"
+    fi
   fi
   stop_bg "$GS_PID"
 fi

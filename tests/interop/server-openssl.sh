@@ -201,21 +201,33 @@ fi
 # own request.)
 n=key-update
 if start_server $n --priority "$TLS13" --echo --rehandshake --count 1 --cert "$CERTS/p384.crt" --key "$CERTS/p384.key"; then
-  ( printf 'line-one\n'; sleep 0.4; printf 'line-two\n'; sleep 0.3; printf 'K\n'; sleep 0.3
-    printf 'line-three\n'; sleep 0.3; printf 'k\n'; sleep 0.3; printf 'line-four\n'; sleep 0.7 ) |
-    timeout "$STEP_TIMEOUT" openssl s_client -connect "127.0.0.1:$SRV_PORT" -tls1_3 -msg \
-      > "$TMP/$n.sc" 2> "$TMP/$n.scerr"
+  # s_client's input is a fifo; each line is typed once the previous step
+  # shows in its output, so that it reads "K" and "k" as lines of their own
+  mkfifo "$TMP/$n.fifo"
+  exec 4<> "$TMP/$n.fifo"
+  BG_STDIN=$TMP/$n.fifo start_bg $n-sc openssl s_client -connect "127.0.0.1:$SRV_PORT" -tls1_3 -msg
+  cpid=$BG_PID
+  sc=$TMP/$n-sc.out
+  printf 'line-one\n' >&4
+  wait_for "$sc" line-one 20 "$cpid" && printf 'line-two\n' >&4 &&
+    wait_count "$sc" '^line-two' 1 20 "$cpid" && printf 'K\n' >&4 &&
+    wait_count "$sc" '>>> .*KeyUpdate' 2 20 "$cpid" && printf 'line-three\n' >&4 &&
+    wait_count "$sc" '^line-three' 1 20 "$cpid" && printf 'k\n' >&4 &&
+    wait_count "$sc" '>>> .*KeyUpdate' 3 20 "$cpid" && printf 'line-four\n' >&4 &&
+    wait_count "$sc" '^line-four' 1 20 "$cpid"
+  exec 4>&-
+  wait_bg "$cpid" 20
   rc=$?
   if server_done $n; then
     if [ $rc -ne 0 ]; then
-      not_ok "$n: s_client failed (exit $rc)" "$TMP/$n.scerr"
-    elif ! grep -q '^line-four' "$TMP/$n.sc" || ! grep -q '^line-three' "$TMP/$n.sc" ||
-         ! grep -q '^line-two' "$TMP/$n.sc" || ! grep -q '^line-one' "$TMP/$n.sc"; then
-      not_ok "$n: lines were not echoed" "$TMP/$n.sc"
-    elif [ "$(grep -c '>>> .*KeyUpdate' "$TMP/$n.sc")" -lt 3 ] || [ "$(grep -c '<<< .*KeyUpdate' "$TMP/$n.sc")" -lt 2 ]; then
+      not_ok "$n: s_client failed (exit $rc)" "$TMP/$n-sc.out" "$TMP/$n-sc.err"
+    elif ! grep -q '^line-four' "$sc" || ! grep -q '^line-three' "$sc" ||
+         ! grep -q '^line-two' "$sc" || ! grep -q '^line-one' "$sc"; then
+      not_ok "$n: lines were not echoed" "$sc"
+    elif [ "$(grep -c '>>> .*KeyUpdate' "$sc")" -lt 3 ] || [ "$(grep -c '<<< .*KeyUpdate' "$sc")" -lt 2 ]; then
       # s_client: its answer, K and k; the server: its request and its
       # answer to K
-      not_ok "$n: s_client's trace lacks key updates" "$TMP/$n.sc"
+      not_ok "$n: s_client's trace lacks key updates" "$sc"
     else
       expect_field $n "$TMP/$n.out" rehandshake ok &&
         expect_field $n "$TMP/$n.out" echoed 39 && ok "$n: key updates both ways, data echoed"

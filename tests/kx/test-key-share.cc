@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// Unit tests of tls::KeyShare: RFC 7748 and RFC 8448 known answers, round
-// trips and wire sizes on every group, hostile peer values, and the TLS 1.2
-// form of a finite-field secret.
+// Unit tests of tls::KeyShare: RFC 7748, RFC 8448 and RFC 5903 known
+// answers, round trips and wire sizes on every group, hostile peer values,
+// and the TLS 1.2 form of a finite-field secret.
 #include "core/tls/key-share.hh"
 
 #include <gnutls/gnutls.h>
@@ -114,6 +114,48 @@ START_TEST(x25519_rfc8448)
     const char *ecdhe = "8bd4054fb55b9d63fdfbacf9f04b9f0d35e6d63f537563efd46272900f89492d";
     ck_assert_hex(agree(client, server.public_value()), ecdhe);
     ck_assert_hex(agree(server, client.public_value()), ecdhe);
+}
+END_TEST
+
+// RFC 7748 section 6.2.
+START_TEST(x448_rfc7748)
+{
+    auto a = unhex("9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf5"
+                   "74a9419744897391006382a6f127ab1d9ac2d8c0a598726b");
+    auto b = unhex("1c306a7ac2a0e2e0990b294470cba339e6453772b075811d8fad0d1d6927c120"
+                   "bb5ee8972b0d3e21374c9c921b09d1b0366f10b65173992d");
+    KeyShare alice, bob;
+    ck_assert_err(alice.generate_from(GNUTLS_GROUP_X448, a), ok);
+    ck_assert_err(bob.generate_from(GNUTLS_GROUP_X448, b), ok);
+    ck_assert_hex(alice.public_value(), "9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c"
+                                        "22c5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0");
+    ck_assert_hex(bob.public_value(), "3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b430"
+                                      "27d8b972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609");
+    const char *k = "07fff4181ac6cc95ec1c16a94a0f74d12da232ce40a77552281d282b"
+                    "b60c0b56fd2464c335543936521c24403085d59a449a5037514a879d";
+    ck_assert_hex(agree(alice, bob.public_value()), k);
+    ck_assert_hex(agree(bob, alice.public_value()), k);
+}
+END_TEST
+
+// RFC 5903 section 8.1 (ECDH on P-256), the points in the TLS form
+// 04 || x || y; the shared secret is the x-coordinate.
+START_TEST(p256_rfc5903)
+{
+    auto i = unhex("c88f01f510d9ac3f70a292daa2316de544e9aab8afe84049c62a9c57862d1433");
+    auto r = unhex("c6ef9c5d78ae012a011164acb397ce2088685d8f06bf9be0b283ab46476bee53");
+    KeyShare init, resp;
+    ck_assert_err(init.generate_from(GNUTLS_GROUP_SECP256R1, i), ok);
+    ck_assert_err(resp.generate_from(GNUTLS_GROUP_SECP256R1, r), ok);
+    ck_assert_hex(init.public_value(), "04dad0b65394221cf9b051e1feca5787d098dfe637fc90b9ef945d0c3772581180"
+                                       "5271a0461cdb8252d61f1c456fa3e59ab1f45b33accf5f58389e0577b8990bb3");
+    ck_assert_hex(resp.public_value(), "04d12dfb5289c8d4f81208b70270398c342296970a0bccb74c736fc7554494bf63"
+                                       "56fbf3ca366cc23e8157854c13c58d6aac23f046ada30f8353e74f33039872ab");
+    const char *k = "d6840f6b42f6edafd13116e0e12565202fef8e9ece7dce03812464d04b9442de";
+    ck_assert_hex(agree(init, resp.public_value()), k);
+    ck_assert_hex(agree(resp, init.public_value()), k);
+    // The TLS 1.2 premaster of ECDHE is not stripped either.
+    ck_assert_hex(agree(resp, init.public_value(), true), k);
 }
 END_TEST
 
@@ -325,6 +367,8 @@ Suite *make_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, x25519_rfc7748);
     tcase_add_test(tc, x25519_rfc8448);
+    tcase_add_test(tc, x448_rfc7748);
+    tcase_add_test(tc, p256_rfc5903);
     tcase_add_loop_test(tc, round_trip_every_group, 0, kNumGroups);
     tcase_add_test(tc, unsupported_and_invalid_use);
     tcase_add_test(tc, hostile_ec_points);

@@ -164,6 +164,10 @@ Err Session::Hs13::build_client_hello()
         static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
         write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
         x.end();
+        if ((s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
+            x.add(ExtensionType::post_handshake_auth, Bytes());
+            s.pha_offered_ = true;
+        }
         write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
         x.end();
         // Resumption: the ticket is offered last, its binder filled in below.

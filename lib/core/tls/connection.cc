@@ -209,6 +209,14 @@ Err Connection::post_handshake(Bytes)
     return fail(Err::unexpected_packet);
 }
 
+void Connection::keep_application_data(MutableBytes plain) noexcept
+{
+    app_ = plain;
+    app_pos_ = 0;
+    app_end_ = plain.size();
+    app_seq_ = read_seq_ - 1;
+}
+
 Err Connection::before_send()
 {
     return Err::ok;

@@ -115,6 +115,11 @@ public:
     bool fatal_alert_sent() const noexcept { return alert_sent_; }
     bool read_closed() const noexcept { return read_closed_; }
 
+    // Keeps the record just read (application data, from read_record) for
+    // the next recv(): for a handshake-level reader that met application
+    // data it must not consume (GNUTLS_E_GOT_APPLICATION_DATA).
+    void keep_application_data(MutableBytes plain) noexcept;
+
     // Handles a handshake record that arrives on an established connection
     // while the application reads. Returns Err::ok to keep reading, or an
     // error/notice for gnutls_record_recv to return (e.g. Err::rehandshake).

@@ -318,10 +318,18 @@ void Session::Hs13::log_application_secrets()
 Err Session::Hs13::pick_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
                                     gnutls_sign_algorithm_t &scheme, bool &found)
 {
+    if (Err e = s.choose_certificate(q, peer, chosen, scheme, found); !ok(e))
+        return s.fail(e);
+    return Err::ok;
+}
+
+Err Session::choose_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
+                                gnutls_sign_algorithm_t &scheme, bool &found)
+{
     found = false;
     std::vector<CertCandidate> cands;
-    if (Err e = s.certificate_candidates(q, cands); !ok(e))
-        return s.fail(e);
+    if (Err e = certificate_candidates(q, cands); !ok(e))
+        return e;
     // Prefer a key whose names match the requested server name, then any.
     for (int pass = 0; pass < 2 && !found; pass++) {
         for (CertCandidate &c : cands) {
@@ -345,7 +353,7 @@ Err Session::Hs13::pick_certificate(const CertQuery &q, U16List peer, CertCandid
             x509::PublicKey pub;
             if (!ok(leaf.import_der(c.chain[0])) || !ok(leaf.spki_raw(spki)) || !ok(pub.import_spki(spki)))
                 continue;
-            const gnutls_sign_algorithm_t sc = choose_scheme(prio.sigs, peer, key_info(pub), true);
+            const gnutls_sign_algorithm_t sc = choose_scheme(priority_->sigs, peer, key_info(pub), q.tls13);
             if (sc == GNUTLS_SIGN_UNKNOWN)
                 continue;
             chosen = std::move(c);
@@ -510,6 +518,7 @@ void Session::Hs13::finish()
     s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
     s.cert_requested_ = cert_request_received;
     s.set_plain_ccs(false);
+    s.hs_transcript_ = transcript;
     if (peer_record_limit != 0)
         s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit - 1u));
 }
@@ -731,6 +740,11 @@ Err Session::post_handshake(Bytes fragment)
                 ticket_ = std::move(ct);
             (void)hook(HookPoint{m.type, true, true}, m.body);
             break;
+        }
+        case HandshakeType::certificate_request: {
+            Err e = keep_reauth_request(m);
+            post_in_.pop();
+            return e;
         }
         case HandshakeType::key_update: {
             KeyUpdate ku;

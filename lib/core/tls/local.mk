@@ -12,3 +12,4 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/tls/handshake13.hh lib/core/tls/handshake13.cc \
 	lib/core/tls/client13.cc lib/core/tls/server13.cc
 lib_libtlshim_la_SOURCES += lib/core/tls/resumption.hh lib/core/tls/resumption.cc
+lib_libtlshim_la_SOURCES += lib/core/tls/reauth13.hh lib/core/tls/reauth13.cc

@@ -185,6 +185,12 @@ Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMe
         s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
         sni_acked = !names.host_name.empty();
     }
+    // Post-handshake authentication needs both sides' consent: the client's
+    // extension and the server's GNUTLS_POST_HANDSHAKE_AUTH.
+    if (ch.ext.has(ExtensionType::post_handshake_auth) && (s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
+        s.pha_offered_ = true;
+        s.negotiated_.session_flags |= GNUTLS_SFLAGS_POST_HANDSHAKE_AUTH;
+    }
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);

@@ -3,6 +3,7 @@
 #include "core/tls/session.hh"
 
 #include "core/tls/handshake13.hh"
+#include "core/tls/reauth13.hh"
 
 namespace tlshim::tls {
 

@@ -134,6 +134,11 @@ public:
     Err key_update(bool ask_peer);
     // gnutls_rehandshake on a server.
     Err rehandshake();
+    // gnutls_reauth: TLS 1.3 post-handshake client authentication (RFC 8446
+    // section 4.6.2).  A server sends a CertificateRequest and reads the
+    // client's answer; a client answers the request that made
+    // gnutls_record_recv return GNUTLS_E_REAUTH_REQUEST.  Resumable.
+    Err reauth();
 
     // The peer's certificate chain (DER, end entity first) and the index of
     // the certified key we presented (-1 if none).
@@ -195,6 +200,23 @@ private:
     // A KeyUpdate we owe or are sending (resumable after AGAIN).
     bool key_update_pending_ = false;
     bool key_update_owed_ = false;
+    // Post-handshake authentication: the transcript up to the client's
+    // Finished, and the exchange in progress.
+    Transcript hs_transcript_;
+    struct Reauth;
+    std::unique_ptr<Reauth> reauth_;
+    bool pha_offered_ = false;  // client: post_handshake_auth sent; server: received
+    Err reauth_client();
+    Err reauth_server();
+    Err reauth_finish_read(const HandshakeMessage &m);
+    // Client: a CertificateRequest after the handshake, kept for
+    // gnutls_reauth; returns Err::reauth_request.
+    Err keep_reauth_request(const HandshakeMessage &m);
+    // Chooses among certificate_candidates() the key to authenticate with:
+    // one whose names match the server name first, then any, whose key fits
+    // a scheme both sides accept.
+    Err choose_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen, gnutls_sign_algorithm_t &scheme,
+                           bool &found);
     SecretBytes ticket_key_;       // server
     std::uint8_t ticket_nonce_ = 0;
     ClientTicket ticket_;          // client: the last ticket received
