@@ -325,9 +325,7 @@ Err Session::Hs13::process_retry(const ServerHello &sh, const HandshakeMessage &
 Err Session::Hs13::wait_server_hello()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::server_hello); !ok(e))
+    if (Err e = read_expected(HandshakeType::server_hello, m); !ok(e))
         return e;
     ServerHello sh;
     if (Err e = parse(m.body, sh); !ok(e))
@@ -432,9 +430,7 @@ Err Session::Hs13::wait_server_hello()
 Err Session::Hs13::wait_encrypted_extensions()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::encrypted_extensions); !ok(e))
+    if (Err e = read_expected(HandshakeType::encrypted_extensions, m); !ok(e))
         return e;
     EncryptedExtensions ee;
     if (Err e = parse(m.body, ee); !ok(e))
@@ -506,9 +502,7 @@ Err Session::Hs13::wait_cert_or_request()
 Err Session::Hs13::wait_certificate()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::certificate); !ok(e))
+    if (Err e = read_expected(HandshakeType::certificate, m); !ok(e))
         return e;
     bool empty = false;
     if (Err e = receive_certificate(m, Bytes(), false, empty); !ok(e))
@@ -520,22 +514,19 @@ Err Session::Hs13::wait_certificate()
 Err Session::Hs13::wait_certificate_verify()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::certificate_verify); !ok(e))
+    if (Err e = read_expected(HandshakeType::certificate_verify, m); !ok(e))
         return e;
     if (Err e = receive_certificate_verify(m); !ok(e))
         return e;
-    state = State::wait_finished;
+    // Both sides come here for the peer's CertificateVerify.
+    state = server ? State::wait_client_finished : State::wait_finished;
     return Err::ok;
 }
 
 Err Session::Hs13::wait_finished()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::finished); !ok(e))
+    if (Err e = read_expected(HandshakeType::finished, m); !ok(e))
         return e;
     if (Err e = receive_finished(m); !ok(e))
         return e;

@@ -64,7 +64,6 @@ Err Session::Hs13::run()
                 state = client_cert_requested ? State::wait_client_certificate : State::wait_client_finished;
             break;
         case State::wait_client_certificate: e = wait_client_certificate(); break;
-        case State::wait_client_certificate_verify: e = wait_client_certificate_verify(); break;
         case State::wait_client_finished: e = wait_client_finished(); break;
         case State::send_tickets: e = send_tickets(); break;
         case State::done: return Err::ok;
@@ -158,6 +157,13 @@ void Session::Hs13::consume(const HandshakeMessage &msg)
     in.pop();
 }
 
+Err Session::Hs13::read_expected(HandshakeType t, HandshakeMessage &m)
+{
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    return expect(m, t);
+}
+
 Err Session::Hs13::expect(const HandshakeMessage &m, HandshakeType t) const
 {
     if (m.type != static_cast<std::uint8_t>(t))
@@ -181,15 +187,21 @@ Err Session::Hs13::queue(std::vector<std::uint8_t> &&msg)
     return Err::ok;
 }
 
+Err Session::seal_handshake(Bytes msgs, std::size_t &pos)
+{
+    while (pos < msgs.size()) {
+        const std::size_t n = std::min(msgs.size() - pos, max_send());
+        if (Err e = queue_record(ContentType::handshake, msgs.subspan(pos, n)); !ok(e))
+            return e;
+        pos += n;
+    }
+    return Err::ok;
+}
+
 Err Session::Hs13::seal_out()
 {
-    while (out_pos < out.size()) {
-        const std::size_t n = std::min(out.size() - out_pos, s.max_send());
-        Err e = s.queue_record(ContentType::handshake, Bytes(out.data() + out_pos, n));
-        if (!ok(e))
-            return e;
-        out_pos += n;
-    }
+    if (Err e = s.seal_handshake(Bytes(out), out_pos); !ok(e))
+        return e;
     out.clear();
     out_pos = 0;
     return Err::ok;

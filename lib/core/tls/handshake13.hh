@@ -13,7 +13,7 @@
 //           -> wait_finished -> send_client_flight -> done
 //   server: wait_client_hello [-> send HelloRetryRequest -> wait_client_hello]
 //           -> send_server_flight -> wait_client_certificate
-//           -> wait_client_certificate_verify -> wait_client_finished -> done
+//           -> wait_certificate_verify -> wait_client_finished -> send_tickets -> done
 //
 // Output: messages are appended to `out_` (and to the transcript) and
 // sealed into records by emit(), which is resumable; a state that changes
@@ -63,7 +63,6 @@ struct Session::Hs13 {
         send_server_flight,
         server_flight_sent,
         wait_client_certificate,
-        wait_client_certificate_verify,
         wait_client_finished,
         send_tickets,
         done,
@@ -87,6 +86,8 @@ struct Session::Hs13 {
     Err emit();
     Err send_ccs();
     Err expect(const HandshakeMessage &m, HandshakeType t) const;
+    // read_message() and expect() in one.
+    Err read_expected(HandshakeType t, HandshakeMessage &m);
 
     // ---- keys
     Err install_read(const Secret &secret);
@@ -128,7 +129,6 @@ struct Session::Hs13 {
     Err send_retry();
     Err send_server_flight();
     Err wait_client_certificate();
-    Err wait_client_certificate_verify();
     Err wait_client_finished();
     Err send_tickets();
     // PSK binders (section 4.2.11.2): the binder for `psk` over the

@@ -104,12 +104,8 @@ Err Session::reauth_client()
             return fail(e);
         r.built = true;
     }
-    while (r.out_pos < r.out.size()) {
-        const std::size_t n = std::min(r.out.size() - r.out_pos, max_send());
-        if (Err e = queue_record(ContentType::handshake, Bytes(r.out.data() + r.out_pos, n)); !ok(e))
-            return e;
-        r.out_pos += n;
-    }
+    if (Err e = seal_handshake(Bytes(r.out), r.out_pos); !ok(e))
+        return e;
     if (Err e = flush(); !ok(e))
         return e;
     reauth_.reset();
@@ -146,12 +142,8 @@ Err Session::reauth_server()
         reauth_ = std::move(r);
     }
     Reauth &r = *reauth_;
-    while (r.out_pos < r.out.size()) {
-        const std::size_t n = std::min(r.out.size() - r.out_pos, max_send());
-        if (Err e = queue_record(ContentType::handshake, Bytes(r.out.data() + r.out_pos, n)); !ok(e))
-            return e;
-        r.out_pos += n;
-    }
+    if (Err e = seal_handshake(Bytes(r.out), r.out_pos); !ok(e))
+        return e;
     if (Err e = flush(); !ok(e))
         return e;
     // The client's answer; application data before it goes to the

@@ -56,9 +56,7 @@ bool name_equal(Bytes a, const std::string &b)
 Err Session::Hs13::wait_client_hello()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::client_hello); !ok(e))
+    if (Err e = read_expected(HandshakeType::client_hello, m); !ok(e))
         return e;
     ClientHello ch;
     if (Err e = parse(m.body, ch); !ok(e))
@@ -417,37 +415,20 @@ Err Session::Hs13::send_server_flight()
 Err Session::Hs13::wait_client_certificate()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::certificate); !ok(e))
+    if (Err e = read_expected(HandshakeType::certificate, m); !ok(e))
         return e;
     bool empty = false;
     const bool required = s.options().client_cert_request == GNUTLS_CERT_REQUIRE;
     if (Err e = receive_certificate(m, Bytes(), !required, empty); !ok(e))
         return e;
-    state = empty ? State::wait_client_finished : State::wait_client_certificate_verify;
-    return Err::ok;
-}
-
-Err Session::Hs13::wait_client_certificate_verify()
-{
-    HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::certificate_verify); !ok(e))
-        return e;
-    if (Err e = receive_certificate_verify(m); !ok(e))
-        return e;
-    state = State::wait_client_finished;
+    state = empty ? State::wait_client_finished : State::wait_certificate_verify;
     return Err::ok;
 }
 
 Err Session::Hs13::wait_client_finished()
 {
     HandshakeMessage m;
-    if (Err e = read_message(m); !ok(e))
-        return e;
-    if (Err e = expect(m, HandshakeType::finished); !ok(e))
+    if (Err e = read_expected(HandshakeType::finished, m); !ok(e))
         return e;
     if (Err e = receive_finished(m); !ok(e))
         return e;

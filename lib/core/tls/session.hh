@@ -212,6 +212,10 @@ private:
     // Client: a CertificateRequest after the handshake, kept for
     // gnutls_reauth; returns Err::reauth_request.
     Err keep_reauth_request(const HandshakeMessage &m);
+    // Cuts handshake messages into records sealed into the output queue,
+    // from `pos` on (advanced as records are sealed; resumable after
+    // again/interrupted).
+    Err seal_handshake(Bytes msgs, std::size_t &pos);
     // Chooses among certificate_candidates() the key to authenticate with:
     // one whose names match the server name first, then any, whose key fits
     // a scheme both sides accept.
