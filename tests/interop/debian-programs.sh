@@ -6,7 +6,9 @@
 #     reversed line comes back);
 #   - gnutls-serv --http against "openssl s_client" (GET / is answered);
 #   - wget downloading a file from "openssl s_server -WWW", verified against
-#     our CA, its checksum compared with the original.
+#     our CA, its checksum compared with the original;
+#   - gnutls-cli fetching "GET /" from "openssl s_server -www" over every
+#     TLS 1.3 suite, group and server certificate type (a covering set).
 # Each program proves which libgnutls.so.30 it mapped: the short-lived ones
 # through the preload reporter, gnutls-serv through /proc/PID/maps.
 . "${top_srcdir:?}/tests/interop/common.sh"
@@ -108,5 +110,36 @@ if [ $started -eq 0 ]; then
   fi
   stop_bg "$OSSL_PID"
 fi
+
+# 4. gnutls-cli over every suite, group and certificate type: each row is
+# the server's certificate, the one suite and the one group s_server allows,
+# and what gnutls-cli must then report in its Description line.
+PRIO="$TLS13:+AES-128-CCM:+GROUP-X448"
+while read -r cert suite group want_kx want_cipher; do
+  n=cli-$cert-$suite-$group
+  start_ossl $n -www -cert "$CERTS/$cert.crt" -key "$CERTS/$cert.key" -ciphersuites "$suite" -groups "$group" || continue
+  printf 'GET / HTTP/1.0\r\n\r\n' | foreign_on_lib $n gnutls-cli -p "$OSSL_PORT" --x509cafile "$CERTS/ca.crt" \
+    --priority "$PRIO" localhost > "$TMP/$n.cout" 2> "$TMP/$n.cerr"
+  rc=$?
+  if assert_reported $n "$n"; then
+    if [ $rc -ne 0 ] && ! hang_excused $n $rc; then
+      not_ok "$n: gnutls-cli failed (exit $rc)" "$TMP/$n.cout" "$TMP/$n.cerr"
+    elif ! grep -q "Description: (TLS1.3-X.509)-($want_kx)-(.*)-($want_cipher)" "$TMP/$n.cout" ||
+         ! grep -q "The certificate is trusted" "$TMP/$n.cout" || ! grep -q "^HTTP/1.0 200 ok" "$TMP/$n.cout"; then
+      not_ok "$n: expected a verified ($want_kx, $want_cipher) session and the status page" "$TMP/$n.cout"
+    else
+      ok "$n: $want_kx $want_cipher, page received"
+    fi
+  fi
+  stop_bg "$OSSL_PID"
+done <<'EOT'
+rsa TLS_AES_128_GCM_SHA256 X25519 ECDHE-X25519 AES-128-GCM
+rsa-pss TLS_AES_256_GCM_SHA384 P-256 ECDHE-SECP256R1 AES-256-GCM
+p256 TLS_CHACHA20_POLY1305_SHA256 P-384 ECDHE-SECP384R1 CHACHA20-POLY1305
+p384 TLS_AES_128_CCM_SHA256 P-521 ECDHE-SECP521R1 AES-128-CCM
+ed25519 TLS_AES_256_GCM_SHA384 X448 ECDHE-X448 AES-256-GCM
+rsa TLS_AES_128_GCM_SHA256 ffdhe2048 DHE-FFDHE2048 AES-128-GCM
+p256 TLS_AES_256_GCM_SHA384 ffdhe3072 DHE-FFDHE3072 AES-256-GCM
+EOT
 
 finish
