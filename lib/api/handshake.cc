@@ -1174,3 +1174,96 @@ TLSHIM_API int gnutls_reauth(gnutls_session_t session, unsigned int flags)
         return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] { return api::to_gnutls(session->reauth()); });
 }
+
+// ---- record-level extras -------------------------------------------------------
+
+/**
+ * gnutls_record_cork:
+ * @session: an established session
+ *
+ * Holds back the data of the following gnutls_record_send() calls (each
+ * returns as if it had sent everything) until gnutls_record_uncork(), which
+ * sends it all in as few records as possible.
+ **/
+TLSHIM_API void gnutls_record_cork(gnutls_session_t session)
+{
+    if (session != nullptr)
+        session->cork();
+}
+
+/**
+ * gnutls_record_uncork:
+ * @session: a session corked with gnutls_record_cork()
+ * @flags: zero, or %GNUTLS_RECORD_WAIT to retry until everything is sent
+ *
+ * Ends corking and sends the data collected since gnutls_record_cork().
+ * Without %GNUTLS_RECORD_WAIT, %GNUTLS_E_AGAIN or %GNUTLS_E_INTERRUPTED may
+ * come back with part of the data still held (gnutls_record_check_corked()
+ * says how much): call it again.
+ *
+ * Returns: the number of bytes sent, or a negative error code.
+ **/
+TLSHIM_API int gnutls_record_uncork(gnutls_session_t session, unsigned int flags)
+{
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] { return static_cast<int>(session->uncork((flags & GNUTLS_RECORD_WAIT) != 0)); });
+}
+
+/**
+ * gnutls_record_check_corked:
+ * @session: a session
+ *
+ * Tells how much data gnutls_record_cork() is still holding back.
+ *
+ * Returns: the number of bytes not sent yet.
+ **/
+TLSHIM_API size_t gnutls_record_check_corked(gnutls_session_t session)
+{
+    return session != nullptr ? session->corked_bytes() : 0;
+}
+
+/**
+ * gnutls_record_overhead_size:
+ * @session: an established session
+ *
+ * Tells how many bytes each record adds to the data it carries with the
+ * session's current keys: the record header, the authentication tag and,
+ * under TLS 1.3, the content type byte.
+ *
+ * Returns: the overhead in bytes.
+ **/
+TLSHIM_API size_t gnutls_record_overhead_size(gnutls_session_t session)
+{
+    return session != nullptr ? session->record_overhead() : 0;
+}
+
+/**
+ * gnutls_record_send2:
+ * @session: an established session
+ * @data: the data to send
+ * @data_size: its length
+ * @pad: bytes of padding to add to the record (TLS 1.3; hides the data's length)
+ * @flags: zero
+ *
+ * Like gnutls_record_send(), with @pad zero bytes of TLS 1.3 record
+ * padding (RFC 8446 section 5.4) after the data; the data and padding
+ * together stay within the record size limit.
+ *
+ * Returns: the number of data bytes sent, or a negative error code.
+ **/
+TLSHIM_API ssize_t gnutls_record_send2(gnutls_session_t session, const void *data, size_t data_size, size_t pad,
+                                       unsigned flags)
+{
+    (void)flags;
+    if (session == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (!session->handshake_done())
+        return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+    if (data == nullptr && data_size != 0)
+        data_size = 0;
+    return api::guard([&] {
+        return static_cast<int>(
+            session->send_padded(Bytes(static_cast<const std::uint8_t *>(data), data_size), pad));
+    });
+}

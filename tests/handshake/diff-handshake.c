@@ -321,6 +321,40 @@ static void closing(gnutls_session_t c, gnutls_session_t s, struct end *ce, stru
 		gnutls_free(cb2.data);
 		cb1.data = cb2.data = NULL;
 	}
+	{
+		/* Corking, padding and the overhead of a record. */
+		static unsigned char data[23000], got[23000];
+		size_t total = 0;
+		ssize_t r;
+		memset(data, 'c', sizeof data);
+		printf("  overhead %zu/%zu\n", gnutls_record_overhead_size(c), gnutls_record_overhead_size(s));
+		gnutls_record_cork(c);
+		printf("  corked sends: %zd %zd %zd, held %zu\n", gnutls_record_send(c, data, 1000),
+		       gnutls_record_send(c, data, 2000), gnutls_record_send(c, data, 20000),
+		       gnutls_record_check_corked(c));
+		printf("  uncork: %d, held %zu\n", gnutls_record_uncork(c, GNUTLS_RECORD_WAIT),
+		       gnutls_record_check_corked(c));
+		idle = 0;
+		while (total < sizeof got && idle < 100000) {
+			r = gnutls_record_recv(s, got + total, sizeof got - total);
+			if (r > 0)
+				total += (size_t)r;
+			else if (r != GNUTLS_E_AGAIN)
+				break;
+			idle++;
+		}
+		printf("  server got %zu corked bytes\n", total);
+		do
+			r = gnutls_record_send2(c, data, 50, 100, 0);
+		while (r == GNUTLS_E_AGAIN);
+		printf("  send2 with padding: %zd\n", r);
+		idle = 0;
+		do
+			r = gnutls_record_recv(s, got, sizeof got);
+		while (r == GNUTLS_E_AGAIN && ++idle < 100000);
+		printf("  server got %zd\n", r);
+	}
+	idle = 0;
 	do
 		rc = gnutls_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED);
 	while (rc == GNUTLS_E_AGAIN);

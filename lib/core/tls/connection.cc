@@ -224,6 +224,46 @@ Err Connection::before_send()
 
 long Connection::send(Bytes data)
 {
+    if (corked_ && send_pending_ == 0) {
+        if (failed_ != Err::ok)
+            return static_cast<long>(Err::invalid_session);
+        cork_buf_.insert(cork_buf_.end(), data.begin(), data.end());
+        return static_cast<long>(data.size());
+    }
+    return send_padded(data, padding_);
+}
+
+long Connection::uncork(bool wait)
+{
+    corked_ = false;
+    for (;;) {
+        while (cork_pos_ < cork_buf_.size()) {
+            const long n = send(Bytes(cork_buf_).subspan(cork_pos_));
+            if (n < 0) {
+                const Err e = static_cast<Err>(n);
+                if (would_block(e) && wait)
+                    continue;
+                if (would_block(e))
+                    corked_ = true;  // the rest stays corked for the next call
+                return n;
+            }
+            cork_pos_ += static_cast<std::size_t>(n);
+            cork_sent_ += static_cast<std::size_t>(n);
+        }
+        const long total = static_cast<long>(cork_sent_);
+        cork_buf_.clear();
+        cork_pos_ = cork_sent_ = 0;
+        return total;
+    }
+}
+
+std::size_t Connection::record_overhead() const noexcept
+{
+    return kHeaderSize + write_prot_->overhead(0);
+}
+
+long Connection::send_padded(Bytes data, std::size_t pad)
+{
     if (failed_ != Err::ok)
         return static_cast<long>(Err::invalid_session);
     if (send_pending_ != 0) {
@@ -245,7 +285,10 @@ long Connection::send(Bytes data)
     if (data.empty())
         return 0;
     const std::size_t len = std::min(data.size(), max_send_);
+    const std::size_t saved_padding = padding_;
+    padding_ = pad;
     Err e = write_record(ContentType::application_data, data.first(len));
+    padding_ = saved_padding;
     if (would_block(e)) {
         send_pending_ = len;
         return static_cast<long>(e);

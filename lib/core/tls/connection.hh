@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/bytes.hh"
 #include "core/error.hh"
@@ -76,6 +77,18 @@ public:
     // gnutls_record_recv: bytes of application data (0 at close_notify), or
     // a negative code. seq receives the record's sequence number.
     long recv(MutableBytes out, std::uint64_t *seq = nullptr);
+    // gnutls_record_send2: like send(), with `pad` bytes of TLS 1.3 padding
+    // in the record (ignored by protections without padding).
+    long send_padded(Bytes data, std::size_t pad);
+    // gnutls_record_cork/uncork: while corked, send() collects the data;
+    // uncork() sends it in as few records as possible and returns how many
+    // bytes went out (with `wait`, retrying on EAGAIN/EINTR).
+    void cork() noexcept { corked_ = true; }
+    long uncork(bool wait);
+    std::size_t corked_bytes() const noexcept { return cork_buf_.size() - cork_pos_; }
+    // gnutls_record_overhead_size: bytes a record adds to its data (header,
+    // protection, content type) with the current write keys.
+    std::size_t record_overhead() const noexcept;
     // gnutls_record_check_pending: decrypted bytes not yet returned.
     std::size_t pending() const noexcept { return app_end_ - app_pos_; }
     // gnutls_record_get_direction: 0 when the last call that returned
@@ -151,6 +164,10 @@ private:
     std::size_t empty_records_ = 0;
 
     std::size_t send_pending_ = 0;  // application bytes sealed but not yet pushed
+    bool corked_ = false;
+    std::vector<std::uint8_t> cork_buf_;
+    std::size_t cork_pos_ = 0;
+    std::size_t cork_sent_ = 0;     // sent by an uncork() that met EAGAIN
     bool close_sent_ = false;
     bool alert_queued_ = false;
     bool read_closed_ = false;
