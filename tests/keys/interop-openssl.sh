@@ -48,8 +48,9 @@ while read -r key dig ours opts; do
     *) q openssl dgst -$dig $opts -sign $key.pem -out sig.ossl data ;;
   esac || { bad "openssl could not sign with $key/$dig"; continue; }
   "$tool" verify $key.pub $ours data sig.ossl || bad "tlshim rejects openssl's $ours signature ($key)"
-  # A flipped bit must be refused.
-  printf '\001' | dd of=sig.ossl bs=1 seek=10 conv=notrunc 2>/dev/null
+  # A flipped bit must be refused (XOR, so that the byte really changes).
+  b=$(od -An -tu1 -j10 -N1 sig.ossl | tr -d ' ')
+  printf "$(printf '\\%03o' $((b ^ 1)))" | dd of=sig.ossl bs=1 seek=10 conv=notrunc 2>/dev/null
   if "$tool" verify $key.pub $ours data sig.ossl 2>/dev/null; then
     bad "tlshim accepts a corrupted $ours signature ($key)"
   fi
