@@ -303,7 +303,6 @@ Err Session::Hs13::derive_application_secrets()
     if (Err e = ks.derive("exp master", Bytes(th, len), k.exporter); !ok(e))
         return s.fail(e);
     k.prf = suite->prf;
-    k.cipher = suite->cipher;
     k.suite = suite->code_point();
     return Err::ok;
 }
@@ -657,6 +656,28 @@ Err Session::handshake()
     return Err::ok;
 }
 
+Err Session::update_traffic_keys(bool ours)
+{
+    // application_traffic_secret_N+1 (RFC 8446 section 7.2) and its keys.
+    Secrets13 &k = secrets13_;
+    Secret &secret = (ours == server()) ? k.server_ap : k.client_ap;
+    Secret next;
+    if (Err e = next_traffic_secret(k.prf, secret, next); !ok(e))
+        return e;
+    copy_into(secret, next);
+    const algo::CipherSuite *suite = algo::suite_by_code(k.suite);
+    if (suite == nullptr)
+        return Err::internal;
+    std::unique_ptr<Protection> p;
+    if (Err e = make_protection(*suite, secret, p); !ok(e))
+        return e;
+    if (ours)
+        set_write_keys(std::move(p));
+    else
+        set_read_keys(std::move(p));
+    return Err::ok;
+}
+
 Err Session::key_update(bool ask_peer)
 {
     if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
@@ -675,22 +696,8 @@ Err Session::key_update(bool ask_peer)
     if (Err e = queue_record(ContentType::handshake, Bytes(msg, 5)); !ok(e))
         return e;
     (void)hook(HookPoint{pre.htype, true, false}, Bytes(msg + 4, 1));
-    Secrets13 &k = secrets13_;
-    Secret &mine = server() ? k.server_ap : k.client_ap;
-    Secret next;
-    if (Err e = next_traffic_secret(k.prf, mine, next); !ok(e))
+    if (Err e = update_traffic_keys(true); !ok(e))
         return fail(e);
-    copy_into(mine, next);
-    const algo::CipherSuite *suite = nullptr;
-    for (const algo::CipherSuite &cs : algo::suite_table())
-        if (cs.cipher == k.cipher && cs.prf == k.prf && cs.kx == GNUTLS_KX_UNKNOWN && cs.min_tls == GNUTLS_TLS1_3)
-            suite = &cs;
-    if (suite == nullptr)
-        return fail(Err::internal);
-    std::unique_ptr<Protection> p;
-    if (Err e = make_protection(*suite, mine, p); !ok(e))
-        return fail(e);
-    set_write_keys(std::move(p));
     Err e = flush();
     if (e == Err::again || e == Err::interrupted)
         key_update_pending_ = true;
@@ -766,23 +773,8 @@ Err Session::post_handshake(Bytes fragment)
             post_in_.pop();
             if (!post_in_.empty())
                 return fail(Err::unexpected_packet);
-            Secrets13 &k = secrets13_;
-            Secret &theirs = server() ? k.client_ap : k.server_ap;
-            Secret next;
-            if (Err e = next_traffic_secret(k.prf, theirs, next); !ok(e))
+            if (Err e = update_traffic_keys(false); !ok(e))
                 return fail(e);
-            copy_into(theirs, next);
-            const algo::CipherSuite *suite = nullptr;
-            for (const algo::CipherSuite &cs : algo::suite_table())
-                if (cs.cipher == k.cipher && cs.prf == k.prf && cs.kx == GNUTLS_KX_UNKNOWN &&
-                    cs.min_tls == GNUTLS_TLS1_3)
-                    suite = &cs;
-            if (suite == nullptr)
-                return fail(Err::internal);
-            std::unique_ptr<Protection> p;
-            if (Err e = make_protection(*suite, theirs, p); !ok(e))
-                return fail(e);
-            set_read_keys(std::move(p));
             (void)hook(HookPoint{m.type, true, true}, Bytes(&ku.request_update, 1));
             if (ku.request_update == 1)
                 key_update_owed_ = true;

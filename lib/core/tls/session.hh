@@ -74,7 +74,6 @@ struct HookPoint {
 // exporters, resumption).
 struct Secrets13 {
     gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN;
-    gnutls_cipher_algorithm_t cipher = GNUTLS_CIPHER_NULL;
     std::uint16_t suite = 0;  // code point
     Secret client_ap, server_ap, exporter, resumption;
 };
@@ -212,6 +211,9 @@ private:
     // Client: a CertificateRequest after the handshake, kept for
     // gnutls_reauth; returns Err::reauth_request.
     Err keep_reauth_request(const HandshakeMessage &m);
+    // Steps our (`ours`) or the peer's application traffic secret forward
+    // and installs the keys it gives (KeyUpdate).
+    Err update_traffic_keys(bool ours);
     // Cuts handshake messages into records sealed into the output queue,
     // from `pos` on (advanced as records are sealed; resumable after
     // again/interrupted).
