@@ -22,6 +22,8 @@ include tests/handshake/local.mk
 include tests/kx/local.mk
 include tests/cred-other/local.mk
 include tests/interop/local.mk
+include tests/tls12/local.mk
+include tests/renegotiation/local.mk
 include doc/examples/local.mk
 EXTRA_DIST += tests/common/loaded-lib.h tests/common/run-diff.sh
 # Differential programs: built against the public headers, linked to the

@@ -153,7 +153,7 @@ Err gnutls_session_int::verify_peer()
                                                                               : 0u});
         unsigned status = 0;
         int rc = api::verify_peers(this, vd.data(), static_cast<unsigned>(vd.size()), &status);
-        verify_status = rc < 0 ? GNUTLS_CERT_INVALID : status;
+        verify_status = rc < 0 ? static_cast<unsigned>(GNUTLS_CERT_INVALID) : status;
         if (rc < 0 || status != 0)
             return Err::certificate_verification_error;
     }
@@ -642,7 +642,7 @@ TLSHIM_API int gnutls_prf_rfc5705(gnutls_session_t session, size_t label_size, c
         return api::to_gnutls(session->export_keying_material(
             std::string_view(label != nullptr ? label : "", label_size),
             Bytes(reinterpret_cast<const std::uint8_t *>(context), context_size),
-            MutableBytes(reinterpret_cast<std::uint8_t *>(out), outsize)));
+            MutableBytes(reinterpret_cast<std::uint8_t *>(out), outsize), context != nullptr));
     });
 }
 
@@ -1030,8 +1030,15 @@ TLSHIM_API int gnutls_session_channel_binding(gnutls_session_t session, gnutls_c
                 return rc;
             return api::datum_out(digest, gnutls_hash_get_len(hash), cb);
         }
+        case GNUTLS_CB_TLS_UNIQUE: {
+            // RFC 5929 section 3: the first Finished of the latest
+            // handshake; TLS 1.3 has no such value (RFC 9266).
+            const Bytes unique = session->tls_unique();
+            if (unique.empty())
+                return GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE;
+            return api::datum_out(unique.data(), unique.size(), cb);
+        }
         default:
-            // tls-unique exists only up to TLS 1.2 (RFC 9266).
             return GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE;
         }
     });
@@ -1068,7 +1075,8 @@ namespace {
 // asked the client for a certificate.
 bool dh_info_missing(gnutls_session_t session) noexcept
 {
-    return session->server() && session->options().client_cert_request == GNUTLS_CERT_IGNORE;
+    return session->server() && session->options().client_cert_request == GNUTLS_CERT_IGNORE &&
+           session->negotiated().version == GNUTLS_TLS1_3;
 }
 
 }  // namespace
@@ -1262,6 +1270,9 @@ TLSHIM_API ssize_t gnutls_record_send2(gnutls_session_t session, const void *dat
         return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
     if (data == nullptr && data_size != 0)
         data_size = 0;
+    // Only TLS 1.3 records can carry padding.
+    if (pad != 0 && session->negotiated().version != GNUTLS_TLS1_3)
+        return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] {
         return static_cast<int>(
             session->send_padded(Bytes(static_cast<const std::uint8_t *>(data), data_size), pad));

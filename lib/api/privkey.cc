@@ -83,6 +83,7 @@ public:
             return Err::internal;
         return k_->key.decrypt(ct, plain);
     }
+    const x509::PrivateKey *held_key() const noexcept override { return &k_->key; }
 
 private:
     gnutls_x509_privkey_t k_;

@@ -46,6 +46,7 @@
     X(requested_data_not_available, GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE, -56) \
     X(pkcs1_wrong_pad, GNUTLS_E_PKCS1_WRONG_PAD, -57) \
     X(internal, GNUTLS_E_INTERNAL_ERROR, -59) \
+    X(dh_prime_unacceptable, GNUTLS_E_DH_PRIME_UNACCEPTABLE, -63) \
     X(file_error, GNUTLS_E_FILE_ERROR, -64) \
     X(x509_unknown_san, GNUTLS_E_X509_UNKNOWN_SAN, -62) \
     X(asn1_element_not_found, GNUTLS_E_ASN1_ELEMENT_NOT_FOUND, -67) \
@@ -103,6 +104,10 @@
     X(certificate_verification_error, GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR, -348) \
     X(channel_binding_not_available, GNUTLS_E_CHANNEL_BINDING_NOT_AVAILABLE, -213) \
     X(reauth_request, GNUTLS_E_REAUTH_REQUEST, -424) \
+    X(safe_renegotiation_failed, GNUTLS_E_SAFE_RENEGOTIATION_FAILED, -107) \
+    X(unsafe_renegotiation_denied, GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED, -108) \
+    X(session_user_id_changed, GNUTLS_E_SESSION_USER_ID_CHANGED, -406) \
+    X(inappropriate_fallback, GNUTLS_E_INAPPROPRIATE_FALLBACK, -347) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

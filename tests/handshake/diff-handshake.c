@@ -503,6 +503,7 @@ static void run(const struct scenario *sc, int slow)
 }
 
 #define T13 "NORMAL:-VERS-ALL:+VERS-TLS1.3"
+#define T12 "NORMAL:-VERS-ALL:+VERS-TLS1.2"
 
 static const struct scenario scenarios[] = {
 	{"default, RSA", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 1},
@@ -543,6 +544,36 @@ static const struct scenario scenarios[] = {
 	 GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
 	{"server precedence", T13, "NORMAL:-CIPHER-ALL:+CHACHA20-POLY1305:+AES-128-GCM:%SERVER_PRECEDENCE", "rsa",
 	 NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	/* TLS 1.2 */
+	{"TLS1.2 ECDHE-RSA", T12, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"TLS1.2 ECDHE-ECDSA P-256", T12, "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"TLS1.2 ECDHE-ECDSA P-384", T12, "NORMAL", "p384", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.2 Ed25519", T12, "NORMAL", "ed25519", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.2 RSA-PSS certificate", T12, "NORMAL", "pss", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.2 AES-128-GCM", T12 ":-CIPHER-ALL:+AES-128-GCM", "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL,
+	 NULL, 0, 0},
+	{"TLS1.2 CHACHA20-POLY1305", T12 ":-CIPHER-ALL:+CHACHA20-POLY1305", "NORMAL", "p256", NULL, 0,
+	 GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.2 X25519", T12 ":-GROUP-ALL:+GROUP-X25519", "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0,
+	 0},
+	{"TLS1.2 SECP521R1", T12 ":-GROUP-ALL:+GROUP-SECP521R1", "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL,
+	 NULL, 0, 0},
+	{"TLS1.2 client certificate required and sent", T12, "NORMAL", "rsa", NULL, 1, GNUTLS_CERT_REQUIRE,
+	 "localhost", NULL, 0, 0},
+	{"TLS1.2 client certificate requested, none", T12, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_REQUEST, "localhost",
+	 NULL, 0, 0},
+	{"TLS1.2 client certificate required, none", T12, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_REQUIRE, "localhost",
+	 NULL, 0, 0},
+	{"TLS1.2 wrong host name", T12, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "wrong.example.org", NULL, 0, 0},
+	{"TLS1.2 SNI and ALPN", T12, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "www.example.com",
+	 "www.example.com", 1, 0},
+	{"TLS1.2 two keys, client wants ECDSA", T12 ":-SIGN-ALL:+SIGN-ECDSA-SHA256", "NORMAL", "rsa", "p256",
+	 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.2 server precedence", T12, "NORMAL:-CIPHER-ALL:+CHACHA20-POLY1305:+AES-128-GCM:%SERVER_PRECEDENCE",
+	 "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.3 client, TLS1.2 server", "NORMAL", T12, "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"TLS1.2 no common cipher", T12 ":-CIPHER-ALL:+AES-256-GCM", "NORMAL:-CIPHER-ALL:+AES-128-GCM", "rsa", NULL,
+	 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 };
 
 /* Resumption with a session ticket: a full handshake, then one that

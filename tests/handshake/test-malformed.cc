@@ -153,9 +153,9 @@ Err run_server(Harness &hs)
     return e;
 }
 
-void server_case(const HelloSpec &spec, Err want, int alert)
+void server_case(const HelloSpec &spec, Err want, int alert, const char *prio = "NORMAL")
 {
-    Harness hs(GNUTLS_SERVER);
+    Harness hs(GNUTLS_SERVER, prio);
     std::vector<std::uint8_t> m = client_hello(spec);
     if (spec.truncate) {
         // A record that ends inside the message, then a record of another
@@ -205,9 +205,13 @@ END_TEST
 
 START_TEST(no_tls13)
 {
+    // A hello without supported_versions asks for TLS 1.2: refused by a
+    // TLS 1.3-only server, and by a TLS 1.2 one when it offers only TLS 1.3
+    // suites.
     HelloSpec h;
     h.versions = false;
-    server_case(h, Err::unsupported_version, GNUTLS_A_PROTOCOL_VERSION);
+    server_case(h, Err::unsupported_version, GNUTLS_A_PROTOCOL_VERSION, "NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    server_case(h, Err::no_cipher_suites, GNUTLS_A_HANDSHAKE_FAILURE);
 }
 END_TEST
 

@@ -5,7 +5,7 @@
 
 #include "core/crypto/random.hh"
 #include "core/log.hh"
-#include "core/tls/handshake13.hh"
+#include "core/tls/handshake.hh"
 #include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
 
@@ -44,12 +44,40 @@ std::vector<const algo::CipherSuite *> tls13_suites(const Priority &prio)
     return out;
 }
 
+// Whether a version below TLS 1.3 is enabled (the hello then lists the
+// signature schemes only TLS 1.2 uses too).
+bool offers_tls12_or_older(const Priority &prio)
+{
+    return prio.has_protocol(GNUTLS_TLS1_2) || prio.has_protocol(GNUTLS_TLS1_1) || prio.has_protocol(GNUTLS_TLS1_0);
+}
+
 }  // namespace
 
-Err Session::Hs13::client_start()
+bool Session::Hs::offer13() const noexcept
+{
+    return prio.has_protocol(GNUTLS_TLS1_3) && !renegotiation && !prio.flags.no_extensions;
+}
+
+Err Session::Hs::client_start()
 {
     if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(client_random, 32)); !ok(e))
         return s.fail(e);
+    if (!offer13()) {
+        // TLS 1.2 and older only (a renegotiation keeps the version): no
+        // key shares; every group we can use goes into supported_groups.
+        offered_groups.clear();
+        for (unsigned id : prio.groups) {
+            const algo::Group *g = algo::group(static_cast<int>(id));
+            if (g != nullptr && KeyShare::supported(g->id))
+                offered_groups.push_back(g->tls_id);
+        }
+        shares.clear();
+        compat = false;
+        if (Err e = build_client_hello(); !ok(e))
+            return e;
+        state = State::client_send_hello;
+        return Err::ok;
+    }
     if (compat) {
         session_id.resize(32);
         if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(session_id)); !ok(e))
@@ -84,9 +112,21 @@ Err Session::Hs13::client_start()
     return Err::ok;
 }
 
-Err Session::Hs13::build_client_hello()
+Err Session::Hs::build_client_hello()
 {
-    const std::vector<const algo::CipherSuite *> suites = tls13_suites(prio);
+    const bool v13 = offer13();
+    std::vector<const algo::CipherSuite *> suites;
+    if (v13)
+        suites = tls13_suites(prio);
+    {
+        const auto table = algo::suite_table();
+        for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
+            const algo::CipherSuite &cs = table[prio.suites[pos]];
+            if (cs.min_tls != GNUTLS_TLS1_3 && cs.min_tls <= GNUTLS_TLS1_2 && prio.suite_usable(pos) &&
+                prio.has_protocol(GNUTLS_TLS1_2))
+                suites.push_back(&cs);
+        }
+    }
     if (suites.empty())
         return s.fail(Err::no_cipher_suites);
     U16Builder suite_list;
@@ -123,7 +163,7 @@ Err Session::Hs13::build_client_hello()
         write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
         x.end();
         U16Builder schemes;
-        for (std::uint16_t sc : advertised_schemes(prio.sigs, false))
+        for (std::uint16_t sc : advertised_schemes(prio.sigs, offers_tls12_or_older(prio)))
             schemes.add(sc);
         write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
         x.end();
@@ -140,17 +180,27 @@ Err Session::Hs13::build_client_hello()
             x.add(ExtensionType::extended_master_secret, Bytes());
         if (s.tickets_enabled())
             x.add(ExtensionType::session_ticket, Bytes());
-        std::vector<KeyShareEntry> entries;
-        for (const KeyShare &k : shares)
-            entries.push_back(KeyShareEntry{static_cast<std::uint16_t>(algo::group(k.group())->tls_id),
-                                            k.public_value()});
-        write_key_share_client(entries, x.begin(ExtensionType::key_share));
-        x.end();
-        U16Builder versions{kTls13};
-        write_supported_versions(versions.list(), x.begin(ExtensionType::supported_versions));
-        x.end();
+        if (v13) {
+            std::vector<KeyShareEntry> entries;
+            for (const KeyShare &k : shares)
+                entries.push_back(KeyShareEntry{static_cast<std::uint16_t>(algo::group(k.group())->tls_id),
+                                                k.public_value()});
+            write_key_share_client(entries, x.begin(ExtensionType::key_share));
+            x.end();
+            U16Builder versions{kTls13};
+            if (prio.has_protocol(GNUTLS_TLS1_2))
+                versions.add(kTls12);
+            if (prio.has_protocol(GNUTLS_TLS1_1))
+                versions.add(0x0302);
+            if (prio.has_protocol(GNUTLS_TLS1_0))
+                versions.add(0x0301);
+            write_supported_versions(versions.list(), x.begin(ExtensionType::supported_versions));
+            x.end();
+        }
         if (prio.flags.renegotiation != Renegotiation::disabled) {
-            write_renegotiation_info(Bytes(), x.begin(ExtensionType::renegotiation_info));
+            // RFC 5746: empty at first, our last Finished when renegotiating.
+            const Bytes vd = renegotiation ? Bytes(s.secrets12_.client_verify, 12) : Bytes();
+            write_renegotiation_info(vd, x.begin(ExtensionType::renegotiation_info));
             x.end();
         }
         if (!o.server_name.empty()) {
@@ -161,20 +211,24 @@ Err Session::Hs13::build_client_hello()
             write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
             x.end();
         }
-        static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
-        write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
-        x.end();
-        if ((s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
-            x.add(ExtensionType::post_handshake_auth, Bytes());
-            s.pha_offered_ = true;
+        if (v13) {
+            static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
+            write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
+            x.end();
+            if ((s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
+                x.add(ExtensionType::post_handshake_auth, Bytes());
+                s.pha_offered_ = true;
+            }
         }
-        write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
+        // TLS 1.3 counts the content type byte in the limit; TLS 1.2 does not.
+        write_record_size_limit(static_cast<std::uint16_t>(our_record_limit() - (v13 ? 0 : 1)),
+                                x.begin(ExtensionType::record_size_limit));
         x.end();
         // Resumption: the ticket is offered last, its binder filled in below.
         psk_offered = false;
         const ClientTicket &t = s.offer_;
         const algo::CipherSuite *tcs = algo::suite_by_code(t.suite);
-        bool usable = t.valid() && s.tickets_enabled() && tcs != nullptr &&
+        bool usable = v13 && t.valid() && s.tickets_enabled() && tcs != nullptr &&
                       std::find(suites.begin(), suites.end(), tcs) != suites.end();
         if (usable && retried && suite != nullptr && suite->prf != tcs->prf)
             usable = false;  // the retry chose a hash the ticket cannot use
@@ -219,7 +273,7 @@ Err Session::Hs13::build_client_hello()
     return queue(std::move(msg));
 }
 
-Err Session::Hs13::client_send_hello()
+Err Session::Hs::client_send_hello()
 {
     // After a HelloRetryRequest the compatibility CCS goes before the second
     // ClientHello (RFC 8446 appendix D.4).
@@ -238,10 +292,7 @@ Err Session::Hs13::client_send_hello()
     return Err::ok;
 }
 
-namespace {
-
-// The ClientHello we sent, parsed again (for the extension checks).
-Err sent_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch)
+Err reparse_client_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch)
 {
     HandshakeType t;
     Bytes body;
@@ -250,14 +301,12 @@ Err sent_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch)
     return parse(body, ch);
 }
 
-}  // namespace
-
-Err Session::Hs13::process_retry(const ServerHello &sh, const HandshakeMessage &m)
+Err Session::Hs::process_retry(const ServerHello &sh, const HandshakeMessage &m)
 {
-    if (retried)
+    if (retried || !offer13())
         return s.fail(Err::unexpected_handshake_packet);
     ClientHello ch;
-    if (Err e = sent_hello(hello, ch); !ok(e))
+    if (Err e = reparse_client_hello(hello, ch); !ok(e))
         return s.fail(Err::internal);
     if (Err e = sh.ext.check_permitted_tls13(HandshakeType::hello_retry_request); !ok(e))
         return s.fail(e);
@@ -322,7 +371,7 @@ Err Session::Hs13::process_retry(const ServerHello &sh, const HandshakeMessage &
     return Err::ok;
 }
 
-Err Session::Hs13::wait_server_hello()
+Err Session::Hs::wait_server_hello()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::server_hello, m); !ok(e))
@@ -335,19 +384,28 @@ Err Session::Hs13::wait_server_hello()
 
     const Extension *sv = sh.ext.find(ExtensionType::supported_versions);
     if (sv == nullptr) {
-        // The server chose TLS 1.2 or older, which we did not offer; a
-        // downgrade sentinel says a TLS 1.3 server was pushed down.
-        if (sh.downgrade != Downgrade::none)
-            return s.fail(Err::received_illegal_parameter);
-        return s.fail(Err::unsupported_version);
+        // The server chose TLS 1.2 or older.
+        const std::uint16_t v = sh.legacy_version;
+        const bool enabled = (v == kTls12 && prio.has_protocol(GNUTLS_TLS1_2)) ||
+                             (v == 0x0302 && prio.has_protocol(GNUTLS_TLS1_1)) ||
+                             (v == 0x0301 && prio.has_protocol(GNUTLS_TLS1_0));
+        if (!enabled || retried) {
+            // A downgrade sentinel says a TLS 1.3 server was pushed down.
+            if (sh.downgrade != Downgrade::none)
+                return s.fail(Err::received_illegal_parameter);
+            return s.fail(Err::unsupported_version);
+        }
+        return process_server_hello12(sh, m, v);
     }
+    if (renegotiation)
+        return s.fail(Err::received_illegal_parameter);
     std::uint16_t version = 0;
     if (Err e = parse_selected_version(sv->body, version); !ok(e))
         return s.fail(e);
     if (version != kTls13 || sh.legacy_version != kTls12)
         return s.fail(Err::received_illegal_parameter);
     ClientHello ch;
-    if (Err e = sent_hello(hello, ch); !ok(e))
+    if (Err e = reparse_client_hello(hello, ch); !ok(e))
         return s.fail(Err::internal);
     if (Err e = sh.ext.check_permitted_tls13(HandshakeType::server_hello); !ok(e))
         return s.fail(e);
@@ -427,7 +485,7 @@ Err Session::Hs13::wait_server_hello()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_encrypted_extensions()
+Err Session::Hs::wait_encrypted_extensions()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::encrypted_extensions, m); !ok(e))
@@ -436,7 +494,7 @@ Err Session::Hs13::wait_encrypted_extensions()
     if (Err e = parse(m.body, ee); !ok(e))
         return s.fail(e);
     ClientHello ch;
-    if (Err e = sent_hello(hello, ch); !ok(e))
+    if (Err e = reparse_client_hello(hello, ch); !ok(e))
         return s.fail(Err::internal);
     if (Err e = ee.ext.check_permitted_tls13(HandshakeType::encrypted_extensions); !ok(e))
         return s.fail(e);
@@ -469,7 +527,7 @@ Err Session::Hs13::wait_encrypted_extensions()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_cert_or_request()
+Err Session::Hs::wait_cert_or_request()
 {
     HandshakeMessage m;
     if (Err e = read_message(m); !ok(e))
@@ -499,7 +557,7 @@ Err Session::Hs13::wait_cert_or_request()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_certificate()
+Err Session::Hs::wait_certificate()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::certificate, m); !ok(e))
@@ -511,7 +569,7 @@ Err Session::Hs13::wait_certificate()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_certificate_verify()
+Err Session::Hs::wait_certificate_verify()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::certificate_verify, m); !ok(e))
@@ -523,7 +581,7 @@ Err Session::Hs13::wait_certificate_verify()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_finished()
+Err Session::Hs::wait_finished()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::finished, m); !ok(e))
@@ -538,7 +596,7 @@ Err Session::Hs13::wait_finished()
     return Err::ok;
 }
 
-Err Session::Hs13::send_client_flight()
+Err Session::Hs::send_client_flight()
 {
     if (Err e = send_ccs(); !ok(e))
         return e;

@@ -2,12 +2,13 @@
 // TLS 1.3 handshake: the parts both sides share (I/O, keys, Certificate,
 // CertificateVerify, Finished) and the driver loop.  The client states are
 // in client13.cc, the server states in server13.cc.
-#include "core/tls/handshake13.hh"
+#include "core/tls/handshake.hh"
 
 #include <algorithm>
 #include <cstring>
 
 #include "core/log.hh"
+#include "core/tls/prf12.hh"
 #include "core/tls/sig-scheme.hh"
 #include "core/x509/certificate.hh"
 #include "core/x509/key.hh"
@@ -24,7 +25,7 @@ void copy_secret(Secret &dst, const Secret &src) noexcept
 
 }  // namespace
 
-Session::Hs13::Hs13(Session &sess)
+Session::Hs::Hs(Session &sess)
     : s(sess), prio(*sess.priority()), state(sess.server() ? State::wait_client_hello : State::client_start),
       server(sess.server())
 {
@@ -34,9 +35,9 @@ Session::Hs13::Hs13(Session &sess)
         s.set_record_version(kTls12);
 }
 
-Session::Hs13::~Hs13() = default;
+Session::Hs::~Hs() = default;
 
-Err Session::Hs13::run()
+Err Session::Hs::run()
 {
     for (;;) {
         Err e = Err::ok;
@@ -66,6 +67,21 @@ Err Session::Hs13::run()
         case State::wait_client_certificate: e = wait_client_certificate(); break;
         case State::wait_client_finished: e = wait_client_finished(); break;
         case State::send_tickets: e = send_tickets(); break;
+        case State::wait_certificate12: e = wait_certificate12(); break;
+        case State::wait_server_kx12: e = wait_server_kx12(); break;
+        case State::wait_cert_request_or_done12: e = wait_cert_request_or_done12(); break;
+        case State::send_client_flight12: e = send_client_flight12(); break;
+        case State::client_flight12_sent: e = emit(); if (ok(e)) state = State::wait_ticket_or_ccs12; break;
+        case State::wait_ticket_or_ccs12: e = wait_ticket_or_ccs12(); break;
+        case State::wait_finished12: e = wait_ticket_or_ccs12(); break;
+        case State::send_client_finished12: e = send_finished12_flight(); break;
+        case State::send_server_flight12: e = send_server_flight12(); break;
+        case State::server_flight12_sent: e = emit(); break;
+        case State::wait_client_certificate12: e = wait_client_certificate12(); break;
+        case State::wait_client_kx12: e = wait_client_kx12(); break;
+        case State::wait_certificate_verify12: e = wait_certificate_verify12(); break;
+        case State::wait_client_ccs12: e = wait_client_ccs12(); break;
+        case State::send_server_finished12: e = send_finished12_flight(); break;
         case State::done: return Err::ok;
         }
         if (!ok(e))
@@ -75,10 +91,21 @@ Err Session::Hs13::run()
 
 // ---- I/O --------------------------------------------------------------------
 
-Err Session::Hs13::read_message(HandshakeMessage &msg)
+Err Session::Hs::read_message(HandshakeMessage &msg)
 {
+    // Application data kept by an earlier call must be read first.
+    if (s.pending() > 0)
+        return Err::got_application_data;
     for (;;) {
         if (in.next(msg)) {
+            // A HelloRequest in the middle of a handshake means nothing
+            // (RFC 5246 section 7.4.1.1) and is not part of the transcript.
+            if (!server && tls12() && msg.type == static_cast<std::uint8_t>(HandshakeType::hello_request)) {
+                if (renegotiation)
+                    return s.fail(Err::unexpected_handshake_packet);
+                in.pop();
+                continue;
+            }
             // The application's hook sees each incoming message once before
             // it is processed (a state may leave a message for the next).
             if (msg.raw.data() != pre_hooked) {
@@ -102,6 +129,20 @@ Err Session::Hs13::read_message(HandshakeMessage &msg)
             continue;
         }
         case ContentType::change_cipher_spec: {
+            if (tls12()) {
+                // RFC 5246 section 7.1: one byte 0x01, where the state
+                // expects it and between whole messages; the peer's new
+                // keys take over.
+                const bool good = plain.size() == 1 && plain[0] == 1 && expect_ccs && !ccs_received && in.empty() &&
+                                  pending_read != nullptr;
+                s.release_record();
+                if (!good)
+                    return s.fail(Err::unexpected_packet);
+                s.set_read_keys(std::move(pending_read));
+                ccs_received = true;
+                expect_ccs = false;
+                continue;
+            }
             // RFC 8446 section 5: one byte 0x01, unprotected, at most once,
             // and only in the middle of the handshake.
             const bool good = plain.size() == 1 && plain[0] == 1 && !ccs_received;
@@ -114,6 +155,21 @@ Err Session::Hs13::read_message(HandshakeMessage &msg)
         case ContentType::alert:  // close_notify in the middle of a handshake
             s.release_record();
             return s.fail(Err::unexpected_packet);
+        case ContentType::application_data:
+            // A renegotiation runs under the old keys, and the peer may
+            // still send data until its ChangeCipherSpec (RFC 5246 section
+            // 7.4.1.1): it is kept for gnutls_record_recv and the handshake
+            // returns GNUTLS_E_GOT_APPLICATION_DATA, to be called again.
+            if (renegotiation && !ccs_received) {
+                if (plain.empty()) {
+                    s.release_record();
+                    continue;
+                }
+                s.keep_application_data(plain);
+                return Err::got_application_data;
+            }
+            s.release_record();
+            return s.fail(Err::unexpected_packet);
         default:
             s.release_record();
             return s.fail(Err::unexpected_packet);
@@ -121,7 +177,7 @@ Err Session::Hs13::read_message(HandshakeMessage &msg)
     }
 }
 
-Err Session::Hs13::read_bounded(ContentType &type, MutableBytes &plain)
+Err Session::Hs::read_bounded(ContentType &type, MutableBytes &plain)
 {
     // gnutls_handshake_set_timeout bounds the whole handshake.  A blocking
     // session waits for the transport at most for the time left (when the
@@ -148,30 +204,31 @@ Err Session::Hs13::read_bounded(ContentType &type, MutableBytes &plain)
     return e;
 }
 
-void Session::Hs13::consume(const HandshakeMessage &msg)
+void Session::Hs::consume(const HandshakeMessage &msg)
 {
     transcript.add(msg.raw);
+    messages12.insert(messages12.end(), msg.raw.begin(), msg.raw.end());
     s.last_in_ = msg.type;
     (void)s.hook(HookPoint{msg.type, true, true}, msg.body);
     pre_hooked = nullptr;
     in.pop();
 }
 
-Err Session::Hs13::read_expected(HandshakeType t, HandshakeMessage &m)
+Err Session::Hs::read_expected(HandshakeType t, HandshakeMessage &m)
 {
     if (Err e = read_message(m); !ok(e))
         return e;
     return expect(m, t);
 }
 
-Err Session::Hs13::expect(const HandshakeMessage &m, HandshakeType t) const
+Err Session::Hs::expect(const HandshakeMessage &m, HandshakeType t) const
 {
     if (m.type != static_cast<std::uint8_t>(t))
         return s.fail(Err::unexpected_handshake_packet);
     return Err::ok;
 }
 
-Err Session::Hs13::queue(std::vector<std::uint8_t> &&msg)
+Err Session::Hs::queue(std::vector<std::uint8_t> &&msg)
 {
     if (msg.size() < kHandshakeHeaderSize)
         return Err::internal;
@@ -180,6 +237,7 @@ Err Session::Hs13::queue(std::vector<std::uint8_t> &&msg)
     if (Err e = s.hook(HookPoint{type, false, false}, body); !ok(e))
         return s.fail(e);
     transcript.add(Bytes(msg));
+    messages12.insert(messages12.end(), msg.begin(), msg.end());
     out.insert(out.end(), msg.begin(), msg.end());
     s.last_out_ = type;
     if (Err e = s.hook(HookPoint{type, true, false}, body); !ok(e))
@@ -198,7 +256,7 @@ Err Session::seal_handshake(Bytes msgs, std::size_t &pos)
     return Err::ok;
 }
 
-Err Session::Hs13::seal_out()
+Err Session::Hs::seal_out()
 {
     if (Err e = s.seal_handshake(Bytes(out), out_pos); !ok(e))
         return e;
@@ -207,14 +265,14 @@ Err Session::Hs13::seal_out()
     return Err::ok;
 }
 
-Err Session::Hs13::emit()
+Err Session::Hs::emit()
 {
     if (Err e = seal_out(); !ok(e))
         return e;
     return s.flush();
 }
 
-Err Session::Hs13::send_ccs()
+Err Session::Hs::send_ccs()
 {
     if (!compat || ccs_sent)
         return Err::ok;
@@ -230,7 +288,7 @@ Err Session::Hs13::send_ccs()
 
 // ---- keys -------------------------------------------------------------------
 
-Err Session::Hs13::transcript_hash(std::uint8_t *buf, std::size_t &len) const
+Err Session::Hs::transcript_hash(std::uint8_t *buf, std::size_t &len) const
 {
     len = transcript.size();
     return transcript.current(buf);
@@ -247,7 +305,7 @@ static Err make_protection(const algo::CipherSuite &suite, const Secret &secret,
     return Tls13Aead::create(suite.cipher, key, iv, p);
 }
 
-Err Session::Hs13::install_read(const Secret &secret)
+Err Session::Hs::install_read(const Secret &secret)
 {
     // A message may not straddle a key change (RFC 8446 section 5.1).
     if (!in.empty())
@@ -259,7 +317,7 @@ Err Session::Hs13::install_read(const Secret &secret)
     return Err::ok;
 }
 
-Err Session::Hs13::install_write(const Secret &secret)
+Err Session::Hs::install_write(const Secret &secret)
 {
     std::unique_ptr<Protection> p;
     if (Err e = make_protection(*suite, secret, p); !ok(e))
@@ -268,7 +326,7 @@ Err Session::Hs13::install_write(const Secret &secret)
     return Err::ok;
 }
 
-Err Session::Hs13::derive_handshake_secrets(Bytes shared)
+Err Session::Hs::derive_handshake_secrets(Bytes shared)
 {
     std::uint8_t th[kMaxHashSize];
     std::size_t len = 0;
@@ -287,7 +345,7 @@ Err Session::Hs13::derive_handshake_secrets(Bytes shared)
     return Err::ok;
 }
 
-Err Session::Hs13::derive_application_secrets()
+Err Session::Hs::derive_application_secrets()
 {
     std::uint8_t th[kMaxHashSize];
     std::size_t len = 0;
@@ -307,7 +365,7 @@ Err Session::Hs13::derive_application_secrets()
     return Err::ok;
 }
 
-std::uint16_t Session::Hs13::our_record_limit() const noexcept
+std::uint16_t Session::Hs::our_record_limit() const noexcept
 {
     // TLS 1.3 counts the content type byte: a full record is 2^14 + 1.
     const std::size_t want = s.options().max_record_request;
@@ -316,7 +374,7 @@ std::uint16_t Session::Hs13::our_record_limit() const noexcept
     return static_cast<std::uint16_t>(want + 1);
 }
 
-void Session::Hs13::log_application_secrets()
+void Session::Hs::log_application_secrets()
 {
     const Secrets13 &k = s.secrets13_;
     (void)s.keylog("EXPORTER_SECRET", k.exporter.span());
@@ -326,12 +384,24 @@ void Session::Hs13::log_application_secrets()
 
 // ---- Certificate, CertificateVerify, Finished --------------------------------
 
-Err Session::Hs13::pick_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
+Err Session::Hs::pick_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
                                     gnutls_sign_algorithm_t &scheme, bool &found)
 {
     if (Err e = s.choose_certificate(q, peer, chosen, scheme, found); !ok(e))
         return s.fail(e);
     return Err::ok;
+}
+
+bool Session::names_match(const CertCandidate &c, std::string_view name)
+{
+    if (name.empty())
+        return false;
+    for (const std::string &n : c.names)
+        if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
+                return algo::ascii_lower(a) == algo::ascii_lower(b);
+            }))
+            return true;
+    return false;
 }
 
 Err Session::choose_certificate(const CertQuery &q, U16List peer, CertCandidate &chosen,
@@ -346,19 +416,8 @@ Err Session::choose_certificate(const CertQuery &q, U16List peer, CertCandidate 
         for (CertCandidate &c : cands) {
             if (c.chain.empty() || c.signer == nullptr)
                 continue;
-            if (pass == 0) {
-                if (q.server_name.empty())
-                    continue;
-                bool match = false;
-                for (const std::string &n : c.names)
-                    if (n.size() == q.server_name.size() &&
-                        std::equal(n.begin(), n.end(), q.server_name.begin(), [](char a, char b) {
-                            return algo::ascii_lower(a) == algo::ascii_lower(b);
-                        }))
-                        match = true;
-                if (!match)
-                    continue;
-            }
+            if (pass == 0 && !names_match(c, q.server_name))
+                continue;
             x509::Certificate leaf;
             Bytes spki;
             x509::PublicKey pub;
@@ -376,7 +435,7 @@ Err Session::choose_certificate(const CertQuery &q, U16List peer, CertCandidate 
     return Err::ok;
 }
 
-Err Session::Hs13::send_certificate(const CertCandidate *cand, Bytes context)
+Err Session::Hs::send_certificate(const CertCandidate *cand, Bytes context)
 {
     Certificate13 m;
     m.context = context;
@@ -395,7 +454,7 @@ Err Session::Hs13::send_certificate(const CertCandidate *cand, Bytes context)
     return queue(std::move(msg));
 }
 
-Err Session::Hs13::send_certificate_verify(const CertCandidate &cand, gnutls_sign_algorithm_t scheme)
+Err Session::Hs::send_certificate_verify(const CertCandidate &cand, gnutls_sign_algorithm_t scheme)
 {
     std::uint8_t th[kMaxHashSize];
     std::size_t len = 0;
@@ -416,7 +475,7 @@ Err Session::Hs13::send_certificate_verify(const CertCandidate &cand, gnutls_sig
     return queue(std::move(msg));
 }
 
-Err Session::Hs13::send_finished()
+Err Session::Hs::send_finished()
 {
     std::uint8_t th[kMaxHashSize], vd[kMaxHashSize];
     std::size_t len = 0;
@@ -434,7 +493,7 @@ Err Session::Hs13::send_finished()
     return queue(std::move(msg));
 }
 
-Err Session::Hs13::receive_certificate(const HandshakeMessage &m, Bytes context, bool allow_empty, bool &empty)
+Err Session::Hs::receive_certificate(const HandshakeMessage &m, Bytes context, bool allow_empty, bool &empty)
 {
     Certificate13 cert;
     if (Err e = parse(m.body, cert); !ok(e))
@@ -467,7 +526,7 @@ Err Session::Hs13::receive_certificate(const HandshakeMessage &m, Bytes context,
     return Err::ok;
 }
 
-Err Session::Hs13::receive_certificate_verify(const HandshakeMessage &m)
+Err Session::Hs::receive_certificate_verify(const HandshakeMessage &m)
 {
     CertificateVerify cv;
     if (Err e = parse(m.body, cv, true); !ok(e))
@@ -492,7 +551,7 @@ Err Session::Hs13::receive_certificate_verify(const HandshakeMessage &m)
     return Err::ok;
 }
 
-Err Session::Hs13::receive_finished(const HandshakeMessage &m)
+Err Session::Hs::receive_finished(const HandshakeMessage &m)
 {
     std::uint8_t th[kMaxHashSize], vd[kMaxHashSize];
     std::size_t len = 0;
@@ -510,9 +569,13 @@ Err Session::Hs13::receive_finished(const HandshakeMessage &m)
     return Err::ok;
 }
 
-void Session::Hs13::finish()
+void Session::Hs::finish()
 {
     Negotiated &n = s.negotiated_;
+    if (tls12()) {
+        finish12();
+        return;
+    }
     n.version = GNUTLS_TLS1_3;
     n.cipher = suite->cipher;
     n.mac = GNUTLS_MAC_AEAD;
@@ -536,7 +599,7 @@ void Session::Hs13::finish()
 
 // ---- PSK resumption ---------------------------------------------------------------
 
-Err Session::Hs13::compute_binder(const algo::CipherSuite &cs, Bytes key, Bytes prefix, std::uint8_t *out,
+Err Session::Hs::compute_binder(const algo::CipherSuite &cs, Bytes key, Bytes prefix, std::uint8_t *out,
                                   std::size_t &len)
 {
     // binder_key = Derive-Secret(Early Secret(psk), "res binder", ""), and
@@ -573,12 +636,20 @@ static void copy_into(Secret &dst, const Secret &src) noexcept
     copy_secret(dst, src);
 }
 
-Err Session::export_keying_material(std::string_view label, Bytes context, MutableBytes out) const
+Err Session::export_keying_material(std::string_view label, Bytes context, MutableBytes out,
+                                    bool context_given) const
 {
     // RFC 8446 section 7.5: HKDF-Expand-Label(Derive-Secret(exporter, label, ""),
     // "exporter", Hash(context), length).
-    if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
+    if (!handshake_done_)
         return Err::invalid_request;
+    if (negotiated_.version != GNUTLS_TLS1_3) {
+        // RFC 5705 over the TLS 1.2 PRF (the context, when given, goes in
+        // with its length).
+        const Secrets12 &k = secrets12_;
+        return export12(k.prf, k.master.span(), label, Bytes(negotiated_.client_random, 32),
+                        Bytes(negotiated_.server_random, 32), context_given ? &context : nullptr, out);
+    }
     const Secrets13 &k = secrets13_;
     crypto::Hash h;
     if (Err e = h.init(static_cast<gnutls_digest_algorithm_t>(k.prf)); !ok(e))
@@ -624,7 +695,7 @@ Err Session::handshake()
 {
     if (Err f = failure(); !ok(f))
         return Err::invalid_session;
-    if (handshake_done_ && !hs_) {
+    if (handshake_done_ && !hs_ && negotiated_.version == GNUTLS_TLS1_3) {
         // TLS 1.3 has no renegotiation: on a server this is a no-op (after
         // gnutls_rehandshake's key update, say); a client updates its keys
         // and asks the server to do the same.
@@ -637,13 +708,44 @@ Err Session::handshake()
     if (!hs_) {
         if (priority_ == nullptr)
             return Err::no_priorities_were_set;
-        if (!priority_->has_protocol(GNUTLS_TLS1_3))
-            return Err::unimplemented;  // TLS 1.2 and older arrive with issue 5
-        hs_ = std::make_unique<Hs13>(*this);
-        set_plain_ccs(true);
+        if (!priority_->has_protocol(GNUTLS_TLS1_3) && !priority_->has_protocol(GNUTLS_TLS1_2))
+            return Err::unimplemented;  // TLS 1.0/1.1 alone are not built yet
+        const bool reneg = handshake_done_;
+        if (reneg && !server() && !negotiated_.safe_renegotiation &&
+            priority_->flags.renegotiation != Renegotiation::unsafe &&
+            priority_->flags.renegotiation != Renegotiation::disabled)
+            return fail(Err::unsafe_renegotiation_denied);  // RFC 5746 section 4.2
+        hs_ = std::make_unique<Hs>(*this);
+        hs_->renegotiation = reneg;
+        if (reneg) {
+            // A ClientHello that gnutls_record_recv announced (and showed
+            // to the hook) is the start.
+            hs_->in = std::move(post_in_);
+            post_in_.clear();
+            HandshakeMessage first;
+            if (hs_->in.next(first))
+                hs_->pre_hooked = first.raw.data();
+            hello_pending_ = false;
+        } else {
+            set_plain_ccs(true);
+        }
     }
     Err e = hs_->run();
     if (!ok(e)) {
+        if (e == Err::got_application_data)
+            return e;  // read it with gnutls_record_recv, then call again
+        if (e == Err::warning_alert_received) {
+            // The peer declined to renegotiate (no_renegotiation): back to
+            // the established session.  Other warnings are reported and the
+            // handshake goes on with the next call.
+            if (hs_->renegotiation && last_alert() == GNUTLS_A_NO_RENEGOTIATION && !hs_->ccs_sent)
+                hs_.reset();
+            else if (!hs_->renegotiation && last_alert() == GNUTLS_A_NO_RENEGOTIATION && hs_->tls12()) {
+                hs_.reset();
+                return fail(Err::unexpected_packet);
+            }
+            return e;
+        }
         if (e != Err::again && e != Err::interrupted) {
             hs_.reset();
             return fail(e);
@@ -721,11 +823,31 @@ Err Session::rehandshake()
         return Err::invalid_request;
     if (handshake_done_ && negotiated_.version == GNUTLS_TLS1_3)
         return key_update(true);
-    return Err::unimplemented;  // TLS 1.2 HelloRequest: issue 5
+    if (!handshake_done_ || hs_)
+        return Err::invalid_request;
+    // TLS 1.2: a HelloRequest under the current keys (RFC 5246 section
+    // 7.4.1.1); resumable after AGAIN without sending a second one.
+    if (!hello_request_queued_) {
+        static const std::uint8_t msg[4] = {static_cast<std::uint8_t>(HandshakeType::hello_request), 0, 0, 0};
+        const HookPoint pre{static_cast<unsigned>(HandshakeType::hello_request), false, false};
+        if (Err e = hook(pre, Bytes()); !ok(e))
+            return e;
+        if (Err e = queue_record(ContentType::handshake, Bytes(msg, 4)); !ok(e))
+            return e;
+        (void)hook(HookPoint{pre.htype, true, false}, Bytes());
+        last_out_ = GNUTLS_HANDSHAKE_HELLO_REQUEST;
+        hello_request_queued_ = true;
+    }
+    Err e = flush();
+    if (ok(e))
+        hello_request_queued_ = false;
+    return e;
 }
 
 Err Session::post_handshake(Bytes fragment)
 {
+    if (handshake_done_ && negotiated_.version != GNUTLS_TLS1_3 && negotiated_.version != GNUTLS_VERSION_UNKNOWN)
+        return post_handshake12(fragment);
     if (!handshake_done_ || negotiated_.version != GNUTLS_TLS1_3)
         return fail(Err::unexpected_packet);
     if (Err e = post_in_.add(fragment); !ok(e))

@@ -16,7 +16,11 @@
 //                     block + 8-byte explicit nonce on the wire) and RFC 7905
 //                     (ChaCha20-Poly1305: iv XOR seq, nothing explicit); the
 //                     additional data is seq || type || version || length.
-// CBC with HMAC (TLS 1.0-1.2, RFC 7366 encrypt-then-MAC) comes with TLS 1.2.
+//   Tls12Cbc          RFC 5246 section 6.2.3.1-6.2.3.2: HMAC then CBC
+//                     encryption with TLS padding (explicit per-record IV in
+//                     TLS 1.1+, chained IV in TLS 1.0), or RFC 7366
+//                     encrypt-then-MAC; also HMAC with a stream or the NULL
+//                     cipher. Implemented in protection-cbc.cc.
 #pragma once
 
 #include <gnutls/gnutls.h>
@@ -27,6 +31,7 @@
 
 #include "core/bytes.hh"
 #include "core/crypto/aead.hh"
+#include "core/crypto/cipher.hh"
 #include "core/error.hh"
 #include "core/secret.hh"
 
@@ -130,6 +135,38 @@ private:
     FixedSecret<kMaxIvSize> iv_;
     std::size_t explicit_size_ = 8;  // 0 for ChaCha20-Poly1305
     std::size_t tag_size_ = 16;
+};
+
+namespace detail {
+class CbcMac;
+}
+
+class Tls12Cbc final : public Protection {
+public:
+    // explicit_iv: TLS 1.1/1.2 (a random IV per record, prefix_size() == block size); otherwise TLS 1.0 with `iv`
+    // as the initial chained IV.  etm: RFC 7366 encrypt-then-MAC.  A stream cipher or GNUTLS_CIPHER_NULL gives
+    // MAC-then-encrypt without padding (`iv` empty, explicit_iv and etm false).
+    static Err create(gnutls_cipher_algorithm_t cipher, gnutls_mac_algorithm_t mac, Bytes enc_key, Bytes mac_key,
+                      Bytes iv, bool explicit_iv, bool etm, std::unique_ptr<Protection> &out);
+    ~Tls12Cbc() override;
+
+    std::size_t prefix_size() const noexcept override { return explicit_iv_ ? block_ : 0; }
+    std::size_t overhead(std::size_t) const noexcept override;
+    Err seal(RecordHeader &hdr, std::uint64_t seq, MutableBytes buf, std::size_t len, std::size_t pad,
+             std::size_t &out_len) override;
+    Err open(RecordHeader &hdr, std::uint64_t seq, MutableBytes fragment, MutableBytes &plain) override;
+
+private:
+    Tls12Cbc() = default;
+    Err open_mte(RecordHeader &hdr, std::uint64_t seq, MutableBytes fragment, MutableBytes &plain);
+    Err open_etm(RecordHeader &hdr, std::uint64_t seq, MutableBytes fragment, MutableBytes &plain);
+    Err open_stream(RecordHeader &hdr, std::uint64_t seq, MutableBytes fragment, MutableBytes &plain);
+
+    std::unique_ptr<crypto::Cipher> cipher_;  // null for GNUTLS_CIPHER_NULL
+    std::unique_ptr<detail::CbcMac> mac_;
+    std::size_t block_ = 16;  // 1 for stream ciphers and NULL: no padding
+    bool explicit_iv_ = true;
+    bool etm_ = false;
 };
 
 }  // namespace tlshim::tls

@@ -5,7 +5,7 @@
 
 #include "core/crypto/random.hh"
 #include "core/log.hh"
-#include "core/tls/handshake13.hh"
+#include "core/tls/handshake.hh"
 #include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
 
@@ -53,7 +53,7 @@ bool name_equal(Bytes a, const std::string &b)
 
 }  // namespace
 
-Err Session::Hs13::wait_client_hello()
+Err Session::Hs::wait_client_hello()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::client_hello, m); !ok(e))
@@ -64,16 +64,35 @@ Err Session::Hs13::wait_client_hello()
     return process_client_hello(ch, m);
 }
 
-Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMessage &m)
+Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMessage &m)
 {
+    // The version: TLS 1.3 when both have it, else the highest TLS 1.2 or
+    // older version both have (a renegotiation keeps TLS 1.2).
     const Extension *sv = ch.ext.find(ExtensionType::supported_versions);
-    U16List versions;
-    if (sv == nullptr)
-        return s.fail(Err::unsupported_version);  // TLS 1.2 and older: issue 5
-    if (Err e = parse_supported_versions(sv->body, versions); !ok(e))
-        return s.fail(e);
-    if (!versions.contains(kTls13))
-        return s.fail(Err::unsupported_version);
+    bool use13 = false;
+    std::uint16_t older = 0;
+    auto enabled = [&](std::uint16_t v) {
+        return (v == kTls12 && prio.has_protocol(GNUTLS_TLS1_2)) ||
+               (v == 0x0302 && prio.has_protocol(GNUTLS_TLS1_1)) || (v == 0x0301 && prio.has_protocol(GNUTLS_TLS1_0));
+    };
+    if (sv != nullptr && !renegotiation) {
+        U16List versions;
+        if (Err e = parse_supported_versions(sv->body, versions); !ok(e))
+            return s.fail(e);
+        use13 = versions.contains(kTls13) && prio.has_protocol(GNUTLS_TLS1_3);
+        for (std::uint16_t v : {kTls12, std::uint16_t{0x0302}, std::uint16_t{0x0301}})
+            if (older == 0 && versions.contains(v) && enabled(v))
+                older = v;
+    } else {
+        for (std::uint16_t v : {kTls12, std::uint16_t{0x0302}, std::uint16_t{0x0301}})
+            if (older == 0 && ch.legacy_version >= v && enabled(v))
+                older = v;
+    }
+    if (!use13) {
+        if (older == 0 || retried)
+            return s.fail(Err::unsupported_version);
+        return process_client_hello12(ch, m, older);
+    }
     // TLS 1.3 allows exactly the null compression method (section 4.1.2).
     if (ch.compression_methods.size() != 1 || ch.compression_methods[0] != 0)
         return s.fail(Err::received_illegal_parameter);
@@ -174,15 +193,9 @@ Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMe
         return s.fail(e);
 
     // Server name and application protocol.
-    const Options &o = s.options();
     bool sni_acked = false;
-    if (const Extension *sn = ch.ext.find(ExtensionType::server_name)) {
-        ServerNameList names;
-        if (Err e = parse_server_name(sn->body, names); !ok(e))
-            return s.fail(e);
-        s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
-        sni_acked = !names.host_name.empty();
-    }
+    if (Err e = read_server_name(ch.ext, sni_acked); !ok(e))
+        return e;
     // Post-handshake authentication needs both sides' consent: the client's
     // extension and the server's GNUTLS_POST_HANDSHAKE_AUTH.
     if (ch.ext.has(ExtensionType::post_handshake_auth) && (s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
@@ -192,34 +205,8 @@ Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMe
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
-    alpn_selected.clear();
-    if (const Extension *a = ch.ext.find(ExtensionType::application_layer_protocol_negotiation)) {
-        AlpnList offered;
-        if (Err e = parse_alpn(a->body, offered); !ok(e))
-            return s.fail(e);
-        if (!o.alpn.empty()) {
-            const bool ours_first = (o.alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) != 0;
-            if (ours_first) {
-                for (const std::string &n : o.alpn) {
-                    for (Bytes name : offered.names)
-                        if (name_equal(name, n))
-                            alpn_selected.assign(n.begin(), n.end());
-                    if (!alpn_selected.empty())
-                        break;
-                }
-            } else {
-                for (Bytes name : offered.names) {
-                    for (const std::string &n : o.alpn)
-                        if (name_equal(name, n))
-                            alpn_selected.assign(n.begin(), n.end());
-                    if (!alpn_selected.empty())
-                        break;
-                }
-            }
-            if (alpn_selected.empty() && (o.alpn_flags & GNUTLS_ALPN_MANDATORY) != 0)
-                return s.fail(Err::no_application_protocol);
-        }
-    }
+    if (Err e = select_alpn(ch.ext); !ok(e))
+        return e;
 
     if (Err e = check_psk_offer(ch, m); !ok(e))
         return e;
@@ -284,7 +271,58 @@ Err Session::Hs13::process_client_hello(const ClientHello &ch, const HandshakeMe
     return Err::ok;
 }
 
-Err Session::Hs13::send_retry()
+// server_name (RFC 6066): kept for gnutls_server_name_get; `acked` when a
+// host name came (the server then acknowledges the extension).
+Err Session::Hs::read_server_name(const ExtensionList &ext, bool &acked)
+{
+    acked = false;
+    if (const Extension *sn = ext.find(ExtensionType::server_name)) {
+        ServerNameList names;
+        if (Err e = parse_server_name(sn->body, names); !ok(e))
+            return s.fail(e);
+        s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
+        acked = !names.host_name.empty();
+    }
+    return Err::ok;
+}
+
+// ALPN (RFC 7301): the first protocol in the client's order (or ours with
+// GNUTLS_ALPN_SERVER_PRECEDENCE) that both sides know.
+Err Session::Hs::select_alpn(const ExtensionList &ext)
+{
+    const Options &o = s.options();
+    alpn_selected.clear();
+    if (const Extension *a = ext.find(ExtensionType::application_layer_protocol_negotiation)) {
+        AlpnList offered;
+        if (Err e = parse_alpn(a->body, offered); !ok(e))
+            return s.fail(e);
+        if (!o.alpn.empty()) {
+            const bool ours_first = (o.alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) != 0;
+            if (ours_first) {
+                for (const std::string &n : o.alpn) {
+                    for (Bytes name : offered.names)
+                        if (name_equal(name, n))
+                            alpn_selected.assign(n.begin(), n.end());
+                    if (!alpn_selected.empty())
+                        break;
+                }
+            } else {
+                for (Bytes name : offered.names) {
+                    for (const std::string &n : o.alpn)
+                        if (name_equal(name, n))
+                            alpn_selected.assign(n.begin(), n.end());
+                    if (!alpn_selected.empty())
+                        break;
+                }
+            }
+            if (alpn_selected.empty() && (o.alpn_flags & GNUTLS_ALPN_MANDATORY) != 0)
+                return s.fail(Err::no_application_protocol);
+        }
+    }
+    return Err::ok;
+}
+
+Err Session::Hs::send_retry()
 {
     if (!flight_built) {
         ServerHello hrr;
@@ -325,7 +363,7 @@ Err Session::Hs13::send_retry()
     return Err::ok;
 }
 
-Err Session::Hs13::send_server_flight()
+Err Session::Hs::send_server_flight()
 {
     // Step 1: ServerHello (already queued) and the compatibility CCS under
     // the null keys; step 2: the encrypted flight.
@@ -412,7 +450,7 @@ Err Session::Hs13::send_server_flight()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_client_certificate()
+Err Session::Hs::wait_client_certificate()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::certificate, m); !ok(e))
@@ -425,7 +463,7 @@ Err Session::Hs13::wait_client_certificate()
     return Err::ok;
 }
 
-Err Session::Hs13::wait_client_finished()
+Err Session::Hs::wait_client_finished()
 {
     HandshakeMessage m;
     if (Err e = read_expected(HandshakeType::finished, m); !ok(e))
@@ -445,7 +483,7 @@ Err Session::Hs13::wait_client_finished()
     return Err::ok;
 }
 
-Err Session::Hs13::send_tickets()
+Err Session::Hs::send_tickets()
 {
     if (!flight_built) {
         flight_built = true;
@@ -495,7 +533,7 @@ Err Session::Hs13::send_tickets()
     return Err::ok;
 }
 
-Err Session::Hs13::check_psk_offer(const ClientHello &ch, const HandshakeMessage &m)
+Err Session::Hs::check_psk_offer(const ClientHello &ch, const HandshakeMessage &m)
 {
     const Extension *pe = ch.ext.find(ExtensionType::pre_shared_key);
     if (pe == nullptr)

@@ -2,7 +2,7 @@
 // TLS session (see session.hh).
 #include "core/tls/session.hh"
 
-#include "core/tls/handshake13.hh"
+#include "core/tls/handshake.hh"
 #include "core/tls/reauth13.hh"
 
 namespace tlshim::tls {

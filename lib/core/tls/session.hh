@@ -78,6 +78,17 @@ struct Secrets13 {
     Secret client_ap, server_ap, exporter, resumption;
 };
 
+// What a TLS 1.2 session keeps once its handshake completed: the master
+// secret (exporters, tickets) and both Finished verify_data values, which a
+// renegotiation binds to (RFC 5746).
+struct Secrets12 {
+    gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN;
+    std::uint16_t suite = 0;
+    FixedSecret<48> master;
+    std::uint8_t client_verify[12] = {};
+    std::uint8_t server_verify[12] = {};
+};
+
 // The outcome of the last completed handshake (GnuTLS's "unknown" values
 // until then).
 struct Negotiated {
@@ -154,7 +165,14 @@ public:
     Err set_session_data(Bytes blob);
 
     // TLS 1.3 exporter (RFC 8446 section 7.5).
-    Err export_keying_material(std::string_view label, Bytes context, MutableBytes out) const;
+    // tls-unique (RFC 5929): the first Finished of the last TLS 1.2
+    // handshake (the client's, or the server's when resumed); empty
+    // under TLS 1.3.
+    Bytes tls_unique() const noexcept;
+    // TLS 1.2: RFC 5705 (`context_given` says whether a context, perhaps
+    // empty, goes into the seed).
+    Err export_keying_material(std::string_view label, Bytes context, MutableBytes out,
+                               bool context_given = true) const;
 
     // Handles TLS 1.3 post-handshake messages (NewSessionTicket, KeyUpdate).
     Err post_handshake(Bytes fragment) override;
@@ -162,7 +180,7 @@ public:
     // answers with the next application data, not at once).
     Err before_send() override;
 
-    struct Hs13;  // the state of one TLS 1.3 handshake (handshake13.hh)
+    struct Hs;  // the state of one TLS 1.3 handshake (handshake.hh)
 
 protected:
     // ---- what the facade supplies
@@ -182,7 +200,7 @@ protected:
     int last_in_ = -1, last_out_ = -1;
 
 private:
-    friend struct Hs13;
+    friend struct Hs;
     friend class Client13;
     friend class Server13;
     friend class HandshakeIo;
@@ -190,9 +208,22 @@ private:
     unsigned flags_;
     Options options_;
     PriorityPtr priority_;
-    std::unique_ptr<Hs13> hs_;
+    std::unique_ptr<Hs> hs_;
     HandshakeBuffer post_in_;  // post-handshake messages being reassembled
     Secrets13 secrets13_;
+    Secrets12 secrets12_;
+    // SHA-256 of the first certificate the peer presented: a renegotiation
+    // may not change it (GNUTLS_E_SESSION_USER_ID_CHANGED) unless
+    // GNUTLS_ALLOW_ID_CHANGE.
+    std::vector<std::uint8_t> peer_identity_;
+    // Server: a ClientHello that arrived on an established TLS 1.2 session
+    // (gnutls_record_recv returned GNUTLS_E_REHANDSHAKE); the next
+    // gnutls_handshake starts from it.
+    bool hello_pending_ = false;
+    bool hello_request_queued_ = false;  // gnutls_rehandshake met AGAIN
+    // Whether a certificate answers to a server name (SNI), ignoring case.
+    static bool names_match(const CertCandidate &c, std::string_view name);
+    Err post_handshake12(Bytes fragment);
     std::vector<std::vector<std::uint8_t>> peer_chain_;
     int our_cert_index_ = -1;
     bool cert_requested_ = false;

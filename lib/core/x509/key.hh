@@ -202,6 +202,10 @@ public:
     virtual Err sign_hash(gnutls_sign_algorithm_t sign, unsigned flags, Bytes hash,
                           std::vector<std::uint8_t> &sig) const = 0;
     virtual Err decrypt(Bytes ct, SecretBytes &plain) const = 0;
+    // The library-held key behind the signer, null when its operations run
+    // elsewhere.  The TLS 1.2 RSA key exchange decrypts through it in
+    // constant time (pk::rsa_decrypt_premaster) when it is there.
+    virtual const PrivateKey *held_key() const noexcept { return nullptr; }
 };
 
 }  // namespace tlshim::x509

@@ -2,7 +2,7 @@
 // The TLS 1.3 handshake (RFC 8446), client and server, as one state
 // machine per handshake.
 //
-// Session::handshake() creates a Hs13 and calls step() until it reports
+// Session::handshake() creates a Hs and calls step() until it reports
 // completion or an error; after GNUTLS_E_AGAIN/INTERRUPTED the next call
 // resumes in the same state.  Each state is one member function that
 // either consumes one incoming message or produces output, then moves on:
@@ -44,7 +44,18 @@
 
 namespace tlshim::tls {
 
-struct Session::Hs13 {
+// The ClientHello we sent (a whole message), parsed again.
+Err reparse_client_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch);
+// TLS 1.2 key exchange properties.
+KeyExchange kx_kind(gnutls_kx_algorithm_t kx) noexcept;
+bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept;
+bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept;
+bool kx12_ske_optional(gnutls_kx_algorithm_t kx) noexcept;
+// Whether the engine can run the key exchange (and with which side's
+// credentials): the server only picks suites for which this holds.
+bool kx12_supported(gnutls_kx_algorithm_t kx) noexcept;
+
+struct Session::Hs {
     enum class State : std::uint8_t {
         // client
         client_start,
@@ -65,11 +76,28 @@ struct Session::Hs13 {
         wait_client_certificate,
         wait_client_finished,
         send_tickets,
+        // TLS 1.2 client (RFC 5246 section 7.3)
+        wait_certificate12,
+        wait_server_kx12,
+        wait_cert_request_or_done12,
+        send_client_flight12,
+        client_flight12_sent,
+        wait_ticket_or_ccs12,
+        wait_finished12,
+        send_client_finished12,  // resumption: our CCS and Finished come last
+        // TLS 1.2 server
+        send_server_flight12,
+        server_flight12_sent,
+        wait_client_certificate12,
+        wait_client_kx12,
+        wait_certificate_verify12,
+        wait_client_ccs12,
+        send_server_finished12,
         done,
     };
 
-    explicit Hs13(Session &s);
-    ~Hs13();
+    explicit Hs(Session &s);
+    ~Hs();
 
     // Runs states until the handshake completes (Err::ok), must wait
     // (again/interrupted) or fails.
@@ -127,10 +155,48 @@ struct Session::Hs13 {
     Err wait_client_hello();
     Err process_client_hello(const ClientHello &ch, const HandshakeMessage &m);
     Err send_retry();
+    Err select_alpn(const ExtensionList &ext);
+    Err read_server_name(const ExtensionList &ext, bool &acked);
     Err send_server_flight();
     Err wait_client_certificate();
     Err wait_client_finished();
     Err send_tickets();
+
+    // ---- TLS 1.2 (handshake12.cc, client12.cc, server12.cc)
+    Err process_server_hello12(const ServerHello &sh, const HandshakeMessage &m, std::uint16_t version);
+    Err wait_certificate12();
+    Err wait_server_kx12();
+    Err wait_cert_request_or_done12();
+    Err send_client_flight12();
+    Err wait_ticket_or_ccs12();
+    Err wait_finished12();
+    Err process_client_hello12(const ClientHello &ch, const HandshakeMessage &m, std::uint16_t version);
+    Err send_server_flight12();
+    Err wait_client_certificate12();
+    Err wait_client_kx12();
+    Err wait_certificate_verify12();
+    Err wait_client_ccs12();
+    Err send_finished12_flight();
+    // Shared TLS 1.2 steps.
+    Err derive_master12(Bytes premaster);
+    Err install_keys12();  // pending read/write protections from the key block
+    Err queue_finished12();
+    Err check_finished12(const HandshakeMessage &m);
+    Err send_ccs12();
+    void finish12();
+    Err queue_certificate12(const CertCandidate *cand);
+    Err receive_certificate12(const HandshakeMessage &m, bool allow_empty, bool &empty);
+    // The renegotiation_info check of RFC 5746 section 3 (both sides).
+    Err check_renegotiation_info(const ExtensionList &ext, bool scsv);
+    bool tls12() const noexcept { return version12 != 0; }
+    // Client: whether this ClientHello offers TLS 1.3.
+    bool offer13() const noexcept;
+    // The key exchange of the chosen suite (handshake12.cc).
+    Err kx_client_process(const ServerKeyExchange &ske);
+    Err kx_client_write(std::vector<std::uint8_t> &msg);
+    Err kx_server_params(ServerKeyExchange &ske);
+    Err kx_server_read(Bytes body);
+    unsigned version_id12() const noexcept;  // gnutls_protocol_t of version12
     // PSK binders (section 4.2.11.2): the binder for `psk` over the
     // transcript so far followed by `prefix`.
     Err compute_binder(const algo::CipherSuite &cs, Bytes psk, Bytes prefix, std::uint8_t *out, std::size_t &len);
@@ -185,6 +251,26 @@ struct Session::Hs13 {
     gnutls_sign_algorithm_t peer_scheme = GNUTLS_SIGN_UNKNOWN;
     x509::PublicKey peer_key;
     const std::uint8_t *pre_hooked = nullptr;  // the incoming message the pre hook saw
+
+    // ---- TLS 1.2 state
+    std::uint16_t version12 = 0;       // the negotiated wire version when below TLS 1.3
+    bool renegotiation = false;        // this handshake renegotiates an established session
+    bool ems = false;                  // extended master secret (RFC 7627)
+    bool etm = false;                  // encrypt-then-MAC (RFC 7366)
+    bool safe_reneg = false;           // the peer sent renegotiation_info (or the SCSV)
+    bool ticket_expected = false;      // client: the server will send NewSessionTicket
+    bool expect_ccs = false;           // a ChangeCipherSpec may come next
+    std::vector<std::uint8_t> messages12;  // the handshake messages so far (CertificateVerify signs them)
+    KeyShare kx_share;                 // our (EC)DHE key pair
+    SecretBytes premaster;
+    FixedSecret<48> master;
+    std::unique_ptr<Protection> pending_read, pending_write;
+    std::uint8_t client_verify[12] = {}, server_verify[12] = {};
+    std::vector<std::uint8_t> peer_cert_schemes;  // client: the CertificateRequest's signature_algorithms (wire)
+    std::vector<std::vector<std::uint8_t>> ca_names;  // client: its certificate_authorities
+    std::vector<std::uint8_t> ticket12;            // client: a NewSessionTicket's ticket
+    int flight_step = 0;                           // progress through a flight (resumable)
+    bool client_cert_sent = false;
 };
 
 }  // namespace tlshim::tls

@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TLS 1.2 handshake (RFC 5246): the steps client and server share — the
+// master secret and key block, ChangeCipherSpec, Finished, Certificate —
+// and the renegotiation_info rules of RFC 5746.  The client states are in
+// client12.cc, the server states in server12.cc; both enter from the
+// hello processing of the version-neutral code in client13.cc/server13.cc.
+//
+// Keys: after the key exchange both directions' protections are made from
+// the key block at once and kept pending; our ChangeCipherSpec installs
+// the write side (everything queued before it was sealed under the old
+// keys), the peer's installs the read side (read_message() accepts a CCS
+// only where the state expects one and no message is half-read).
+#include <algorithm>
+#include <cstring>
+
+#include "core/crypto/hash.hh"
+#include "core/log.hh"
+#include "core/tls/handshake.hh"
+#include "core/tls/prf12.hh"
+#include "core/x509/certificate.hh"
+
+namespace tlshim::tls {
+
+Err Session::Hs::derive_master12(Bytes pms)
+{
+    const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
+    std::uint8_t hash[kMaxHashSize];
+    std::size_t len = 0;
+    Bytes session_hash;
+    if (ems) {
+        // RFC 7627 section 4: the hash of the messages up to and including
+        // ClientKeyExchange.
+        if (Err e = transcript_hash(hash, len); !ok(e))
+            return s.fail(e);
+        session_hash = Bytes(hash, len);
+    }
+    if (Err e = master_secret(prf, pms, Bytes(client_random, 32), Bytes(server_random, 32), session_hash, master);
+        !ok(e))
+        return s.fail(e);
+    (void)s.keylog("CLIENT_RANDOM", master.span());
+    return install_keys12();
+}
+
+unsigned Session::Hs::version_id12() const noexcept
+{
+    switch (version12) {
+    case 0x0301: return GNUTLS_TLS1_0;
+    case 0x0302: return GNUTLS_TLS1_1;
+    default: return GNUTLS_TLS1_2;
+    }
+}
+
+Err Session::Hs::install_keys12()
+{
+    const gnutls_protocol_t v = static_cast<gnutls_protocol_t>(version_id12());
+    KeyBlock kb;
+    if (Err e = key_block(*suite, v, master.span(), Bytes(client_random, 32), Bytes(server_random, 32), kb); !ok(e))
+        return s.fail(e);
+    std::unique_ptr<Protection> c, sv;
+    if (Err e = make_protection12(*suite, v, etm, kb, true, c); !ok(e))
+        return s.fail(e);
+    if (Err e = make_protection12(*suite, v, etm, kb, false, sv); !ok(e))
+        return s.fail(e);
+    pending_write = std::move(server ? sv : c);
+    pending_read = std::move(server ? c : sv);
+    return Err::ok;
+}
+
+Err Session::Hs::send_ccs12()
+{
+    // Everything before the CCS is sealed under the current keys; the CCS
+    // itself too; then the new write keys take over.
+    if (Err e = seal_out(); !ok(e))
+        return e;
+    if (pending_write == nullptr)
+        return s.fail(Err::internal);
+    static const std::uint8_t one = 1;
+    if (Err e = s.queue_record(ContentType::change_cipher_spec, Bytes(&one, 1)); !ok(e))
+        return e;
+    s.set_write_keys(std::move(pending_write));
+    ccs_sent = true;
+    return Err::ok;
+}
+
+Err Session::Hs::queue_finished12()
+{
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    std::uint8_t *vd = server ? server_verify : client_verify;
+    const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
+    if (Err e = finished12(prf, master.span(), !server, Bytes(th, len), vd); !ok(e))
+        return s.fail(e);
+    Finished fin;
+    fin.verify_data = Bytes(vd, 12);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::finished, fin, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
+}
+
+Err Session::Hs::check_finished12(const HandshakeMessage &m)
+{
+    std::uint8_t th[kMaxHashSize];
+    std::size_t len = 0;
+    if (Err e = transcript_hash(th, len); !ok(e))
+        return s.fail(e);
+    Finished fin;
+    if (Err e = parse(m.body, fin, 12); !ok(e))
+        return s.fail(e);
+    std::uint8_t *vd = server ? client_verify : server_verify;
+    const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
+    if (Err e = finished12(prf, master.span(), server, Bytes(th, len), vd); !ok(e))
+        return s.fail(e);
+    if (fin.verify_data.size() != 12 || ct_memcmp(vd, fin.verify_data.data(), 12) != 0)
+        return s.fail(Err::error_in_finished);
+    consume(m);
+    return Err::ok;
+}
+
+Err Session::Hs::queue_certificate12(const CertCandidate *cand)
+{
+    Certificate12 m;
+    if (cand != nullptr)
+        for (const Bytes &c : cand->chain)
+            m.certificates.push_back(c);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::certificate, m, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
+}
+
+Err Session::Hs::receive_certificate12(const HandshakeMessage &m, bool allow_empty, bool &empty)
+{
+    Certificate12 cert;
+    if (Err e = parse(m.body, cert); !ok(e))
+        return s.fail(e);
+    empty = cert.certificates.empty();
+    if (empty) {
+        if (!allow_empty)
+            return s.fail(server ? Err::no_certificate_found : Err::no_certificate_found);
+        s.peer_chain_.clear();
+        consume(m);
+        return Err::ok;
+    }
+    std::vector<std::vector<std::uint8_t>> chain;
+    for (Bytes c : cert.certificates)
+        chain.emplace_back(c.begin(), c.end());
+    x509::Certificate leaf;
+    Bytes spki;
+    if (!ok(leaf.import_der(Bytes(chain[0]))) || !ok(leaf.spki_raw(spki)))
+        return s.fail(Err::certificate_error);
+    if (Err e = peer_key.import_spki(spki); !ok(e))
+        return s.fail(Err::certificate_error);
+    // RFC 5746 / GnuTLS: across a renegotiation the peer stays who it was.
+    std::uint8_t id[32];
+    if (Err e = crypto::Hash::compute(GNUTLS_DIG_SHA256, Bytes(chain[0]), id); !ok(e))
+        return s.fail(e);
+    if (!s.peer_identity_.empty() && (s.flags() & GNUTLS_ALLOW_ID_CHANGE) == 0 &&
+        (s.peer_identity_.size() != 32 || std::memcmp(s.peer_identity_.data(), id, 32) != 0))
+        return s.fail(Err::session_user_id_changed);
+    if (s.peer_identity_.empty())
+        s.peer_identity_.assign(id, id + 32);
+    s.peer_chain_ = std::move(chain);
+    consume(m);
+    return Err::ok;
+}
+
+Err Session::Hs::check_renegotiation_info(const ExtensionList &ext, bool scsv)
+{
+    // RFC 5746 section 3: empty on the initial handshake; on a
+    // renegotiation the client's verify_data (ClientHello) or both
+    // (ServerHello) of the handshake before.
+    const Renegotiation mode = prio.flags.renegotiation;
+    if (mode == Renegotiation::disabled)
+        return Err::ok;
+    const Extension *ri = ext.find(ExtensionType::renegotiation_info);
+    const Secrets12 &old = s.secrets12_;
+    const bool was_safe = renegotiation && s.negotiated_.safe_renegotiation;
+    if (ri == nullptr && !(server && scsv)) {
+        if (renegotiation) {
+            if (was_safe)
+                return s.fail(Err::safe_renegotiation_failed);
+            if (mode != Renegotiation::unsafe)
+                return s.fail(Err::unsafe_renegotiation_denied);
+            return Err::ok;
+        }
+        if (mode == Renegotiation::safe)
+            return s.fail(Err::safe_renegotiation_failed);
+        return Err::ok;
+    }
+    Bytes data;
+    if (ri != nullptr)
+        if (Err e = parse_renegotiation_info(ri->body, data); !ok(e))
+            return s.fail(e);
+    if (renegotiation) {
+        if (scsv && server)  // the SCSV is for initial handshakes only (section 3.7)
+            return s.fail(Err::safe_renegotiation_failed);
+        if (!was_safe)
+            return s.fail(Err::safe_renegotiation_failed);
+        std::uint8_t expect[24];
+        std::memcpy(expect, old.client_verify, 12);
+        std::memcpy(expect + 12, old.server_verify, 12);
+        const std::size_t n = server ? 12 : 24;
+        if (data.size() != n || ct_memcmp(expect, data.data(), n) != 0)
+            return s.fail(Err::safe_renegotiation_failed);
+    } else if (!data.empty()) {
+        return s.fail(Err::safe_renegotiation_failed);
+    }
+    safe_reneg = true;
+    return Err::ok;
+}
+
+void Session::Hs::finish12()
+{
+    Negotiated &n = s.negotiated_;
+    n.version = static_cast<gnutls_protocol_t>(version_id12());
+    n.cipher = suite->cipher;
+    n.mac = suite->mac;
+    n.kx = suite->kx;
+    n.group = group;
+    n.server_sign = server ? our_scheme : peer_scheme;
+    n.client_sign = server ? peer_scheme : (have_our_cert ? our_scheme : GNUTLS_SIGN_UNKNOWN);
+    std::memcpy(n.client_random, client_random, 32);
+    std::memcpy(n.server_random, server_random, 32);
+    n.session_id = session_id;
+    n.resumed = resumed;
+    n.alpn.assign(alpn_selected.begin(), alpn_selected.end());
+    // RFC 5746 status: set once the peer showed support, and kept.
+    if (!renegotiation)
+        n.safe_renegotiation = safe_reneg;
+    n.extended_master_secret = ems;
+    n.encrypt_then_mac = etm;
+    unsigned f = n.session_flags & ~(GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET |
+                                     GNUTLS_SFLAGS_ETM | GNUTLS_SFLAGS_RFC7919);
+    if (n.safe_renegotiation)
+        f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
+    if (ems)
+        f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+    if (etm)
+        f |= GNUTLS_SFLAGS_ETM;
+    n.session_flags = f;
+    Secrets12 &k = s.secrets12_;
+    k.prf = prf_mac(*suite, n.version);
+    k.suite = suite->code_point();
+    k.master.resize(master.size());
+    std::memcpy(k.master.data(), master.data(), master.size());
+    std::memcpy(k.client_verify, client_verify, 12);
+    std::memcpy(k.server_verify, server_verify, 12);
+    s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
+    s.cert_requested_ = cert_request_received;
+    s.set_plain_ccs(false);
+    // RFC 8449 in TLS 1.2 counts the plaintext only.
+    if (peer_record_limit != 0)
+        s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit));
+}
+
+Bytes Session::tls_unique() const noexcept
+{
+    if (!handshake_done_ || negotiated_.version == GNUTLS_TLS1_3)
+        return Bytes();
+    return Bytes(negotiated_.resumed ? secrets12_.server_verify : secrets12_.client_verify, 12);
+}
+
+Err Session::post_handshake12(Bytes fragment)
+{
+    // On an established TLS 1.2 session the only handshake messages are a
+    // HelloRequest (to a client) and a ClientHello (to a server): both ask
+    // the application to renegotiate (GNUTLS_E_REHANDSHAKE).
+    if (hello_pending_)
+        return fail(Err::unexpected_handshake_packet);
+    if (Err e = post_in_.add(fragment); !ok(e))
+        return fail(e);
+    HandshakeMessage m;
+    if (!post_in_.next(m))
+        return Err::again;  // a message split across records
+    if (Err e = hook(HookPoint{m.type, false, true}, m.body); !ok(e))
+        return fail(e);
+    if (!server() && m.type == static_cast<std::uint8_t>(HandshakeType::hello_request)) {
+        if (Err e = parse_empty_message(m.body); !ok(e))
+            return fail(e);
+        last_in_ = m.type;
+        (void)hook(HookPoint{m.type, true, true}, m.body);
+        post_in_.pop();
+        if (!post_in_.empty())
+            return fail(Err::unexpected_handshake_packet);
+        return Err::rehandshake;
+    }
+    if (server() && m.type == static_cast<std::uint8_t>(HandshakeType::client_hello)) {
+        // Kept (with its hook already run) for the gnutls_handshake that
+        // answers it.
+        hello_pending_ = true;
+        return Err::rehandshake;
+    }
+    return fail(Err::unexpected_handshake_packet);
+}
+
+// ---- key exchange ----------------------------------------------------------------
+
+KeyExchange kx_kind(gnutls_kx_algorithm_t kx) noexcept
+{
+    switch (kx) {
+    case GNUTLS_KX_RSA: return KeyExchange::rsa;
+    case GNUTLS_KX_DHE_RSA:
+    case GNUTLS_KX_DHE_DSS:
+    case GNUTLS_KX_ANON_DH: return KeyExchange::dhe;
+    case GNUTLS_KX_PSK: return KeyExchange::psk;
+    case GNUTLS_KX_DHE_PSK: return KeyExchange::dhe_psk;
+    case GNUTLS_KX_ECDHE_PSK: return KeyExchange::ecdhe_psk;
+    case GNUTLS_KX_RSA_PSK: return KeyExchange::rsa_psk;
+    default: return KeyExchange::ecdhe;  // ECDHE_RSA, ECDHE_ECDSA, ANON_ECDH
+    }
+}
+
+bool kx12_ske_optional(gnutls_kx_algorithm_t kx) noexcept
+{
+    return kx == GNUTLS_KX_PSK || kx == GNUTLS_KX_RSA_PSK;
+}
+
+bool kx12_supported(gnutls_kx_algorithm_t kx) noexcept
+{
+    return kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_ECDHE_ECDSA;
+}
+
+Err Session::Hs::kx_client_process(const ServerKeyExchange &ske)
+{
+    switch (suite->kx) {
+    case GNUTLS_KX_ECDHE_RSA:
+    case GNUTLS_KX_ECDHE_ECDSA: {
+        // The curve must be one we offered (RFC 8422 section 5.4).
+        const algo::Group *g = algo::group_by_tls_id(ske.named_group);
+        if (g == nullptr || std::find(offered_groups.begin(), offered_groups.end(), ske.named_group) ==
+                                offered_groups.end() ||
+            g->kind == algo::GroupKind::ffdhe || !KeyShare::supported(g->id))
+            return Err::received_illegal_parameter;
+        if (Err e = kx_share.generate(g->id); !ok(e))
+            return e;
+        if (Err e = kx_share.shared(ske.point, premaster, true); !ok(e))
+            return e;
+        group = g->id;
+        return Err::ok;
+    }
+    default:
+        return Err::unimplemented;
+    }
+}
+
+Err Session::Hs::kx_client_write(std::vector<std::uint8_t> &msg)
+{
+    ClientKeyExchange cke;
+    cke.kind = kx_kind(suite->kx);
+    switch (suite->kx) {
+    case GNUTLS_KX_ECDHE_RSA:
+    case GNUTLS_KX_ECDHE_ECDSA:
+        cke.point = kx_share.public_value();
+        break;
+    default:
+        return Err::unimplemented;
+    }
+    Writer w(msg);
+    if (!write_message(HandshakeType::client_key_exchange, cke, w) || !w.ok())
+        return Err::internal;
+    return Err::ok;
+}
+
+Err Session::Hs::kx_server_params(ServerKeyExchange &ske)
+{
+    ske.kind = kx_kind(suite->kx);
+    switch (suite->kx) {
+    case GNUTLS_KX_ECDHE_RSA:
+    case GNUTLS_KX_ECDHE_ECDSA:
+        if (Err e = kx_share.generate(group); !ok(e))
+            return e;
+        ske.named_group = algo::group(group)->tls_id;
+        ske.point = kx_share.public_value();
+        return Err::ok;
+    default:
+        return Err::unimplemented;
+    }
+}
+
+Err Session::Hs::kx_server_read(Bytes body)
+{
+    ClientKeyExchange cke;
+    if (Err e = parse(body, cke, kx_kind(suite->kx)); !ok(e))
+        return e;
+    switch (suite->kx) {
+    case GNUTLS_KX_ECDHE_RSA:
+    case GNUTLS_KX_ECDHE_ECDSA:
+        return kx_share.shared(cke.point, premaster, true);
+    default:
+        return Err::unimplemented;
+    }
+}
+
+}  // namespace tlshim::tls

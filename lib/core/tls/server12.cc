@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TLS 1.2 server states (RFC 5246 section 7.3, server side), entered from
+// process_client_hello() when TLS 1.2 is the version both sides have:
+//
+//   ClientHello -> our flight (ServerHello, [Certificate],
+//   [ServerKeyExchange], [CertificateRequest], ServerHelloDone)
+//   -> [Certificate] -> ClientKeyExchange -> [CertificateVerify] -> CCS
+//   -> Finished -> ([NewSessionTicket], CCS, Finished).
+#include <algorithm>
+#include <cstring>
+
+#include "core/crypto/random.hh"
+#include "core/log.hh"
+#include "core/tls/handshake.hh"
+#include "core/tls/prf12.hh"
+#include "core/tls/sig-scheme.hh"
+#include "core/x509/certificate.hh"
+
+namespace tlshim::tls {
+
+namespace {
+
+constexpr std::uint16_t kRenegotiationScsv = 0x00ff;  // RFC 5746 section 3.3
+constexpr std::uint16_t kFallbackScsv = 0x5600;       // RFC 7507
+
+// RFC 8446 section 4.1.3: the last eight bytes of a TLS 1.3 server's random
+// when it negotiates TLS 1.2 ("DOWNGRD" 01) or below ("DOWNGRD" 00).
+void mark_downgrade(std::uint8_t *random, bool tls12) noexcept
+{
+    static const std::uint8_t tag[7] = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44};
+    std::memcpy(random + 24, tag, 7);
+    random[31] = tls12 ? 1 : 0;
+}
+
+bool ec_group_usable(const algo::Group *g) noexcept
+{
+    return g != nullptr && g->kind != algo::GroupKind::ffdhe && KeyShare::supported(g->id);
+}
+
+struct Candidate {
+    CertCandidate cert;
+    KeyInfo key;
+    bool name_match = false;
+};
+
+}  // namespace
+
+Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMessage &m, std::uint16_t version)
+{
+    if (version != kTls12)
+        return s.fail(Err::unsupported_version);  // TLS 1.0/1.1 are not built yet
+    if (renegotiation && s.negotiated_.version != GNUTLS_TLS1_2)
+        return s.fail(Err::unsupported_version);
+    if (ch.compression_methods.empty() ||
+        std::find(ch.compression_methods.begin(), ch.compression_methods.end(), 0) == ch.compression_methods.end())
+        return s.fail(Err::received_illegal_parameter);
+    // A client that retried with a lower version than it could: RFC 7507.
+    if (ch.cipher_suites.contains(kFallbackScsv) && prio.max_tls() > GNUTLS_TLS1_2 && !renegotiation)
+        return s.fail(Err::inappropriate_fallback);
+    if (Err e = check_renegotiation_info(ch.ext, ch.cipher_suites.contains(kRenegotiationScsv)); !ok(e))
+        return e;
+    std::memcpy(client_random, ch.random.data(), 32);
+
+    U16List groups, schemes;
+    if (const Extension *sg = ch.ext.find(ExtensionType::supported_groups))
+        if (Err e = parse_supported_groups(sg->body, groups); !ok(e))
+            return s.fail(e);
+    // Without signature_algorithms, SHA-1 with the key's algorithm is
+    // assumed (RFC 5246 section 7.4.1.4.1).
+    static const std::uint8_t sha1_defaults[4] = {0x02, 0x01, 0x02, 0x03};
+    schemes = U16List(Bytes(sha1_defaults, 4));
+    if (const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms))
+        if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
+            return s.fail(e);
+    bool sni_acked = false;
+    if (Err e = read_server_name(ch.ext, sni_acked); !ok(e))
+        return e;
+
+    // Our certified keys, once.
+    std::vector<Candidate> cands;
+    {
+        CertQuery q;
+        q.tls13 = false;
+        q.peer_schemes = schemes;
+        q.server_name = std::string_view(s.negotiated_.peer_server_name);
+        std::vector<CertCandidate> list;
+        if (Err e = s.certificate_candidates(q, list); !ok(e))
+            return s.fail(e);
+        for (CertCandidate &c : list) {
+            if (c.chain.empty() || c.signer == nullptr)
+                continue;
+            x509::Certificate leaf;
+            Bytes spki;
+            x509::PublicKey pub;
+            if (!ok(leaf.import_der(c.chain[0])) || !ok(leaf.spki_raw(spki)) || !ok(pub.import_spki(spki)))
+                continue;
+            Candidate cand;
+            cand.key = key_info(pub);
+            cand.name_match = s.names_match(c, q.server_name);
+            cand.cert = std::move(c);
+            cands.push_back(std::move(cand));
+        }
+        // Keys that answer to the requested name first.
+        std::stable_partition(cands.begin(), cands.end(), [](const Candidate &c) { return c.name_match; });
+    }
+
+    // The suite: in the client's order unless %SERVER_PRECEDENCE, among
+    // ours for TLS 1.2, with credentials and a group for its key exchange.
+    const auto table = algo::suite_table();
+    std::vector<const algo::CipherSuite *> ours;
+    for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
+        const algo::CipherSuite &cs = table[prio.suites[pos]];
+        if (cs.min_tls <= GNUTLS_TLS1_2 && cs.max_tls >= GNUTLS_TLS1_2 && cs.min_tls != GNUTLS_TLS1_3 &&
+            prio.suite_usable(pos) && ch.cipher_suites.contains(cs.code_point()))
+            ours.push_back(&cs);
+    }
+    std::vector<const algo::CipherSuite *> order;
+    if (prio.flags.server_precedence) {
+        order = ours;
+    } else {
+        for (std::size_t i = 0; i < ch.cipher_suites.size(); i++)
+            for (const algo::CipherSuite *cs : ours)
+                if (cs->code_point() == ch.cipher_suites[i])
+                    order.push_back(cs);
+    }
+    // The elliptic curve for ECDHE: the client's preference (or ours).
+    gnutls_group_t ec_group = GNUTLS_GROUP_INVALID;
+    if (groups.empty()) {
+        for (unsigned id : prio.groups)
+            if (ec_group_usable(algo::group(static_cast<int>(id)))) {
+                ec_group = static_cast<gnutls_group_t>(id);
+                break;
+            }
+    } else if (prio.flags.server_precedence) {
+        for (unsigned id : prio.groups) {
+            const algo::Group *g = algo::group(static_cast<int>(id));
+            if (ec_group_usable(g) && groups.contains(g->tls_id)) {
+                ec_group = g->id;
+                break;
+            }
+        }
+    } else {
+        for (std::size_t i = 0; i < groups.size() && ec_group == GNUTLS_GROUP_INVALID; i++) {
+            const algo::Group *g = algo::group_by_tls_id(groups[i]);
+            if (ec_group_usable(g) &&
+                std::find(prio.groups.begin(), prio.groups.end(), static_cast<unsigned>(g->id)) != prio.groups.end())
+                ec_group = g->id;
+        }
+    }
+
+    suite = nullptr;
+    for (const algo::CipherSuite *cs : order) {
+        if (!kx12_supported(cs->kx))
+            continue;
+        const bool ecdhe = cs->kx == GNUTLS_KX_ECDHE_RSA || cs->kx == GNUTLS_KX_ECDHE_ECDSA ||
+                           cs->kx == GNUTLS_KX_ECDHE_PSK || cs->kx == GNUTLS_KX_ANON_ECDH;
+        if (ecdhe && ec_group == GNUTLS_GROUP_INVALID)
+            continue;
+        if (kx12_has_certificate(cs->kx)) {
+            Candidate *found = nullptr;
+            gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
+            for (Candidate &c : cands) {
+                if (!kx12_key_fits(c.key.pk, cs->kx))
+                    continue;
+                if (cs->kx != GNUTLS_KX_RSA) {
+                    scheme = choose_scheme(prio.sigs, schemes, c.key, false);
+                    if (scheme == GNUTLS_SIGN_UNKNOWN)
+                        continue;
+                }
+                found = &c;
+                break;
+            }
+            if (found == nullptr)
+                continue;
+            our_cert = std::move(found->cert);
+            our_scheme = scheme;
+            have_our_cert = true;
+        }
+        suite = cs;
+        if (ecdhe)
+            group = ec_group;
+        break;
+    }
+    if (suite == nullptr)
+        return s.fail(cands.empty() && !ours.empty() ? Err::insufficient_credentials : Err::no_cipher_suites);
+
+    ems = ch.ext.has(ExtensionType::extended_master_secret) && !prio.flags.no_session_hash;
+    etm = ch.ext.has(ExtensionType::encrypt_then_mac) && !prio.flags.no_etm && suite->mac != GNUTLS_MAC_AEAD;
+    if (Err e = select_alpn(ch.ext); !ok(e))
+        return e;
+    if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
+        if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
+            return s.fail(e);
+    sni_ack = sni_acked;
+
+    version12 = version;
+    s.set_plain_ccs(false);
+    s.set_record_version(version);
+    if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(
+            prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12())))); !ok(e))
+        return s.fail(e);
+    consume(m);
+
+    if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
+        return s.fail(e);
+    if (!renegotiation && prio.has_protocol(GNUTLS_TLS1_3))
+        mark_downgrade(server_random, version == kTls12);
+    // A fresh session ID (a renegotiation is a new session too).
+    session_id.resize(32);
+    if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(session_id)); !ok(e))
+        return s.fail(e);
+    state = State::send_server_flight12;
+    return Err::ok;
+}
+
+Err Session::Hs::send_server_flight12()
+{
+    if (flight_step == 0) {
+        ServerHello sh;
+        sh.legacy_version = version12;
+        sh.random = Bytes(server_random, 32);
+        sh.session_id = Bytes(session_id);
+        sh.cipher_suite = suite->code_point();
+        sh.has_extensions = true;
+        std::vector<std::uint8_t> ext;
+        Writer ew(ext);
+        std::vector<std::uint8_t> ri;
+        if (safe_reneg && renegotiation) {
+            const Secrets12 &old = s.secrets12_;
+            ri.assign(old.client_verify, old.client_verify + 12);
+            ri.insert(ri.end(), old.server_verify, old.server_verify + 12);
+        }
+        {
+            ExtensionWriter x(ew);
+            if (safe_reneg && prio.flags.renegotiation != Renegotiation::disabled) {
+                write_renegotiation_info(Bytes(ri), x.begin(ExtensionType::renegotiation_info));
+                x.end();
+            }
+            if (ems)
+                x.add(ExtensionType::extended_master_secret, Bytes());
+            if (etm)
+                x.add(ExtensionType::encrypt_then_mac, Bytes());
+            if (!alpn_selected.empty()) {
+                const std::vector<Bytes> one{Bytes(alpn_selected)};
+                write_alpn(one, x.begin(ExtensionType::application_layer_protocol_negotiation));
+                x.end();
+            }
+            if (group != GNUTLS_GROUP_INVALID && algo::group(group)->kind != algo::GroupKind::ffdhe) {
+                static const std::uint8_t uncompressed = 0;
+                write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
+                x.end();
+            }
+            if (peer_record_limit != 0) {
+                const std::size_t want = s.options().max_record_request;
+                write_record_size_limit(
+                    static_cast<std::uint16_t>(want == 0 || want >= kMaxPlaintext ? kMaxPlaintext : want),
+                    x.begin(ExtensionType::record_size_limit));
+                x.end();
+            }
+            if (sni_ack)
+                x.add(ExtensionType::server_name, Bytes());
+            if (!x.finish())
+                return s.fail(Err::internal);
+        }
+        sh.extensions = Bytes(ext).subspan(2);
+        sh.has_extensions = ext.size() > 2;
+        std::vector<std::uint8_t> msg;
+        Writer w(msg);
+        if (!write_message(HandshakeType::server_hello, sh, w) || !w.ok())
+            return s.fail(Err::internal);
+        if (Err e = queue(std::move(msg)); !ok(e))
+            return e;
+
+        if (kx12_has_certificate(suite->kx))
+            if (Err e = queue_certificate12(&our_cert); !ok(e))
+                return e;
+
+        if (suite->kx != GNUTLS_KX_RSA) {
+            ServerKeyExchange ske;
+            if (Err e = kx_server_params(ske); !ok(e))
+                return s.fail(e);
+            std::vector<std::uint8_t> sig;
+            if (kx12_has_certificate(suite->kx)) {
+                std::vector<std::uint8_t> params;
+                Writer pw(params);
+                if (!write_params(ske, pw) || !pw.ok())
+                    return s.fail(Err::internal);
+                std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
+                signed_data.insert(signed_data.end(), server_random, server_random + 32);
+                signed_data.insert(signed_data.end(), params.begin(), params.end());
+                if (Err e = our_cert.signer->sign_data(our_scheme, 0, Bytes(signed_data), sig); !ok(e))
+                    return s.fail(e);
+                const algo::Sign *row = algo::sign(our_scheme);
+                ske.sig = KxSignature::scheme;
+                ske.scheme = row != nullptr ? row->tls_id : 0;
+                ske.signature = Bytes(sig);
+            }
+            std::vector<std::uint8_t> kmsg;
+            Writer kw(kmsg);
+            if (!write_message(HandshakeType::server_key_exchange, ske, kw) || !kw.ok())
+                return s.fail(Err::internal);
+            if (Err e = queue(std::move(kmsg)); !ok(e))
+                return e;
+        }
+
+        client_cert_requested =
+            kx12_has_certificate(suite->kx) && s.options().client_cert_request != GNUTLS_CERT_IGNORE;
+        if (client_cert_requested) {
+            // rsa_sign(1), ecdsa_sign(64) (RFC 5246, RFC 8422).
+            static const std::uint8_t types[2] = {1, 64};
+            CertificateRequest12 cr;
+            cr.certificate_types = Bytes(types, 2);
+            U16Builder list;
+            for (std::uint16_t sc : advertised_schemes(prio.sigs, true))
+                list.add(sc);
+            cr.signature_algorithms = list.list();
+            std::vector<std::uint8_t> cmsg;
+            Writer cw(cmsg);
+            if (!write_message(HandshakeType::certificate_request, cr, cw) || !cw.ok())
+                return s.fail(Err::internal);
+            if (Err e = queue(std::move(cmsg)); !ok(e))
+                return e;
+        }
+        std::vector<std::uint8_t> done{static_cast<std::uint8_t>(HandshakeType::server_hello_done), 0, 0, 0};
+        if (Err e = queue(std::move(done)); !ok(e))
+            return e;
+        flight_step = 1;
+    }
+    if (Err e = emit(); !ok(e))
+        return e;
+    flight_step = 0;
+    state = client_cert_requested ? State::wait_client_certificate12 : State::wait_client_kx12;
+    return Err::ok;
+}
+
+Err Session::Hs::wait_client_certificate12()
+{
+    HandshakeMessage m;
+    if (Err e = read_expected(HandshakeType::certificate, m); !ok(e))
+        return e;
+    const bool required = s.options().client_cert_request == GNUTLS_CERT_REQUIRE;
+    bool empty = false;
+    if (Err e = receive_certificate12(m, !required, empty); !ok(e))
+        return e;
+    client_cert_sent = !empty;
+    state = State::wait_client_kx12;
+    return Err::ok;
+}
+
+Err Session::Hs::wait_client_kx12()
+{
+    HandshakeMessage m;
+    if (Err e = read_expected(HandshakeType::client_key_exchange, m); !ok(e))
+        return e;
+    if (Err e = kx_server_read(m.body); !ok(e))
+        return s.fail(e);
+    consume(m);
+    if (Err e = derive_master12(Bytes(premaster)); !ok(e))
+        return e;
+    state = client_cert_sent ? State::wait_certificate_verify12 : State::wait_client_ccs12;
+    return Err::ok;
+}
+
+Err Session::Hs::wait_certificate_verify12()
+{
+    HandshakeMessage m;
+    if (Err e = read_expected(HandshakeType::certificate_verify, m); !ok(e))
+        return e;
+    CertificateVerify cv;
+    if (Err e = parse(m.body, cv, true); !ok(e))
+        return s.fail(e);
+    gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
+    if (Err e = check_peer_scheme(cv.scheme, prio.sigs, key_info(peer_key), false, scheme); !ok(e))
+        return s.fail(Err::received_illegal_parameter);
+    // The signature covers every message before this one.
+    if (Err e = peer_key.verify_data(scheme, Bytes(messages12), cv.signature); !ok(e))
+        return s.fail(Err::pk_sig_verify_failed);
+    consume(m);
+    peer_scheme = scheme;
+    peer_authenticated = true;
+    if (Err e = s.verify_peer(); !ok(e))
+        return s.fail(e);
+    state = State::wait_client_ccs12;
+    return Err::ok;
+}
+
+Err Session::Hs::wait_client_ccs12()
+{
+    expect_ccs = true;
+    HandshakeMessage m;
+    if (Err e = read_message(m); !ok(e))
+        return e;
+    if (!ccs_received)
+        return s.fail(Err::unexpected_handshake_packet);
+    if (Err e = expect(m, HandshakeType::finished); !ok(e))
+        return e;
+    if (Err e = check_finished12(m); !ok(e))
+        return e;
+    state = State::send_server_finished12;
+    return Err::ok;
+}
+
+Err Session::Hs::send_finished12_flight()
+{
+    if (flight_step == 0) {
+        if (Err e = send_ccs12(); !ok(e))
+            return e;
+        flight_step = 1;
+    }
+    if (flight_step == 1) {
+        if (Err e = queue_finished12(); !ok(e))
+            return e;
+        flight_step = 2;
+    }
+    if (Err e = emit(); !ok(e))
+        return e;
+    flight_step = 0;
+    state = State::done;
+    return Err::ok;
+}
+
+}  // namespace tlshim::tls
