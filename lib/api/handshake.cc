@@ -904,8 +904,10 @@ TLSHIM_API int gnutls_alert_send_appropriate(gnutls_session_t session, int err)
     const int desc = gnutls_error_to_alert(err, &level);
     if (desc < 0)
         return 0;
+    // The alert went out with the failure, or is still queued behind a
+    // transport that would block: then this call pushes it.
     if (session->fatal_alert_sent())
-        return 0;
+        return api::guard([&] { return api::to_gnutls(session->flush()); });
     return api::guard([&] {
         Err e = session->send_alert(static_cast<gnutls_alert_level_t>(level),
                                     static_cast<gnutls_alert_description_t>(desc));

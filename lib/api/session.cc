@@ -373,8 +373,9 @@ TLSHIM_API ssize_t gnutls_record_recv(gnutls_session_t session, void *data, size
 {
     if (long rc = record_io_check(session); rc < 0)
         return rc;
-    if (data == nullptr)
-        data_size = 0;
+    // Like GnuTLS: a read needs room for at least one byte.
+    if (data == nullptr || data_size == 0)
+        return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] {
         return static_cast<int>(session->recv(MutableBytes(static_cast<std::uint8_t *>(data), data_size)));
     });

@@ -93,8 +93,11 @@ Err Connection::fail(Err e)
         int desc = algo::error_to_alert(static_cast<int>(e), &level);
         if (desc >= 0) {
             alert_sent_ = true;
-            const std::uint8_t body[2] = {static_cast<std::uint8_t>(GNUTLS_AL_FATAL),
-                                          static_cast<std::uint8_t>(desc)};
+            // The level GnuTLS gives the error (a refused unsafe
+            // renegotiation is a warning no_renegotiation; all else fatal).
+            const std::uint8_t body[2] = {
+                static_cast<std::uint8_t>(level == GNUTLS_AL_WARNING ? GNUTLS_AL_WARNING : GNUTLS_AL_FATAL),
+                static_cast<std::uint8_t>(desc)};
             // Best effort: the connection is over whether or not it leaves.
             (void)write_record(ContentType::alert, Bytes(body, 2));
         }
@@ -132,8 +135,12 @@ Err Connection::read_record(ContentType &type, MutableBytes &plain)
         }
         if (!ok(e))
             return e;
-        if (got == 0)
-            return Err::premature_termination;  // end of stream without close_notify
+        if (got == 0) {
+            // End of stream without close_notify: the session is over (the
+            // next call reports GNUTLS_E_INVALID_SESSION, as with GnuTLS).
+            failed_ = Err::premature_termination;
+            return Err::premature_termination;
+        }
         reader_.received(got);
     }
     if (Err e = reader_.header_error(); !ok(e))
@@ -282,8 +289,8 @@ long Connection::send_padded(Bytes data, std::size_t pad)
             direction_ = 1;
         return static_cast<long>(e);
     }
-    if (data.empty())
-        return 0;
+    if (data.empty())  // nothing to send and nothing pending: a mistake, as with GnuTLS
+        return static_cast<long>(Err::invalid_request);
     const std::size_t len = std::min(data.size(), max_send_);
     const std::size_t saved_padding = padding_;
     padding_ = pad;

@@ -258,6 +258,27 @@ void Session::Hs::finish12()
         s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit));
 }
 
+long Session::recv(MutableBytes out, std::uint64_t *seq)
+{
+    for (;;) {
+        if (auto_reauth_ && pending() == 0) {
+            Err e = handshake();
+            if (e == Err::got_application_data)
+                return Connection::recv(out, seq);
+            if (!ok(e)) {
+                if (e != Err::again && e != Err::interrupted)
+                    auto_reauth_ = false;
+                return static_cast<long>(e);
+            }
+            auto_reauth_ = false;
+        }
+        const long n = Connection::recv(out, seq);
+        if (n != static_cast<long>(Err::rehandshake) || server() || (flags_ & GNUTLS_AUTO_REAUTH) == 0)
+            return n;
+        auto_reauth_ = true;
+    }
+}
+
 Bytes Session::tls_unique() const noexcept
 {
     if (!handshake_done_ || negotiated_.version == GNUTLS_TLS1_3)
@@ -277,9 +298,9 @@ Err Session::post_handshake12(Bytes fragment)
     HandshakeMessage m;
     if (!post_in_.next(m))
         return Err::again;  // a message split across records
-    if (Err e = hook(HookPoint{m.type, false, true}, m.body); !ok(e))
-        return fail(e);
     if (!server() && m.type == static_cast<std::uint8_t>(HandshakeType::hello_request)) {
+        if (Err e = hook(HookPoint{m.type, false, true}, m.body); !ok(e))
+            return fail(e);
         if (Err e = parse_empty_message(m.body); !ok(e))
             return fail(e);
         last_in_ = m.type;
@@ -290,8 +311,8 @@ Err Session::post_handshake12(Bytes fragment)
         return Err::rehandshake;
     }
     if (server() && m.type == static_cast<std::uint8_t>(HandshakeType::client_hello)) {
-        // Kept (with its hook already run) for the gnutls_handshake that
-        // answers it.
+        // Kept for the gnutls_handshake that answers it (which shows it to
+        // the hook, as it does every message it processes).
         hello_pending_ = true;
         return Err::rehandshake;
     }

@@ -711,20 +711,12 @@ Err Session::handshake()
         if (!priority_->has_protocol(GNUTLS_TLS1_3) && !priority_->has_protocol(GNUTLS_TLS1_2))
             return Err::unimplemented;  // TLS 1.0/1.1 alone are not built yet
         const bool reneg = handshake_done_;
-        if (reneg && !server() && !negotiated_.safe_renegotiation &&
-            priority_->flags.renegotiation != Renegotiation::unsafe &&
-            priority_->flags.renegotiation != Renegotiation::disabled)
-            return fail(Err::unsafe_renegotiation_denied);  // RFC 5746 section 4.2
         hs_ = std::make_unique<Hs>(*this);
         hs_->renegotiation = reneg;
         if (reneg) {
-            // A ClientHello that gnutls_record_recv announced (and showed
-            // to the hook) is the start.
+            // A ClientHello that gnutls_record_recv announced is the start.
             hs_->in = std::move(post_in_);
             post_in_.clear();
-            HandshakeMessage first;
-            if (hs_->in.next(first))
-                hs_->pre_hooked = first.raw.data();
             hello_pending_ = false;
         } else {
             set_plain_ccs(true);

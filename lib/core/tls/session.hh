@@ -139,6 +139,11 @@ public:
     void set_priority(PriorityPtr p) noexcept { priority_ = std::move(p); }
     const Priority *priority() const noexcept { return priority_.get(); }
 
+    // gnutls_record_recv: Connection::recv, and with GNUTLS_AUTO_REAUTH a
+    // client answers a HelloRequest itself (GNUTLS_E_AGAIN while the
+    // renegotiation is under way) instead of returning GNUTLS_E_REHANDSHAKE.
+    long recv(MutableBytes out, std::uint64_t *seq = nullptr);
+
     // gnutls_session_key_update (TLS 1.3): sends a KeyUpdate, asking the
     // peer to update too when `ask_peer`; resumable after AGAIN.
     Err key_update(bool ask_peer);
@@ -221,6 +226,7 @@ private:
     // gnutls_handshake starts from it.
     bool hello_pending_ = false;
     bool hello_request_queued_ = false;  // gnutls_rehandshake met AGAIN
+    bool auto_reauth_ = false;           // a GNUTLS_AUTO_REAUTH renegotiation is running
     // Whether a certificate answers to a server name (SNI), ignoring case.
     static bool names_match(const CertCandidate &c, std::string_view name);
     Err post_handshake12(Bytes fragment);
