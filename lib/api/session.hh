@@ -42,6 +42,12 @@ struct gnutls_session_int : tlshim::tls::Session {
     gnutls_keylog_func keylog_func = nullptr;
     // The array gnutls_certificate_get_peers hands out.
     std::vector<gnutls_datum_t> peer_datums;
+    // gnutls_db_set_*: the server's session cache.
+    gnutls_db_retr_func db_retrieve_func = nullptr;
+    gnutls_db_store_func db_store_func = nullptr;
+    gnutls_db_remove_func db_remove_func = nullptr;
+    void *db_ptr = nullptr;
+    unsigned db_expiration = 21600;  // seconds (gnutls_db_set_cache_expiration)
 
 protected:
     tlshim::Err certificate_candidates(const tlshim::tls::CertQuery &q,
@@ -49,6 +55,10 @@ protected:
     tlshim::Err verify_peer() override;
     tlshim::Err hook(const tlshim::tls::HookPoint &at, tlshim::Bytes msg) override;
     tlshim::Err keylog(const char *label, tlshim::Bytes secret) override;
+    bool db_retrieve(tlshim::Bytes id, tlshim::SecretBytes &data) override;
+    void db_store(tlshim::Bytes id, tlshim::Bytes data) override;
+    void db_remove(tlshim::Bytes id) override;
+    bool db_expired(std::uint64_t issued_ms) const override;
 };
 
 namespace tlshim::api {

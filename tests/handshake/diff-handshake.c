@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
@@ -578,13 +579,56 @@ static const struct scenario scenarios[] = {
 
 /* Resumption with a session ticket: a full handshake, then one that
  * resumes with the data of the first. */
-static void resumption(const char *cprio, int slow)
+/* A one-entry session cache for the server (gnutls_db_set_*). */
+static gnutls_datum_t db_key, db_value;
+static int db_stores, db_lookups;
+
+static int db_store(void *ptr, gnutls_datum_t key, gnutls_datum_t data)
+{
+	(void)ptr;
+	free(db_key.data);
+	free(db_value.data);
+	db_key.data = malloc(key.size);
+	db_value.data = malloc(data.size);
+	memcpy(db_key.data, key.data, key.size);
+	memcpy(db_value.data, data.data, data.size);
+	db_key.size = key.size;
+	db_value.size = data.size;
+	db_stores++;
+	return 0;
+}
+
+static gnutls_datum_t db_fetch(void *ptr, gnutls_datum_t key)
+{
+	gnutls_datum_t out = {NULL, 0};
+	(void)ptr;
+	db_lookups++;
+	if (db_key.data != NULL && key.size == db_key.size && memcmp(key.data, db_key.data, key.size) == 0) {
+		out.data = gnutls_malloc(db_value.size);
+		memcpy(out.data, db_value.data, db_value.size);
+		out.size = db_value.size;
+	}
+	return out;
+}
+
+static int db_delete(void *ptr, gnutls_datum_t key)
+{
+	(void)ptr;
+	(void)key;
+	free(db_key.data);
+	free(db_value.data);
+	db_key.data = db_value.data = NULL;
+	return 0;
+}
+
+static void resumption(const char *cprio, int slow, int use_db)
 {
 	struct scenario sc = {"resumption", cprio, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0};
 	gnutls_certificate_credentials_t ccred = client_cred(&sc), scred = server_cred(&sc);
 	gnutls_datum_t key, data = {NULL, 0};
 	const char *err;
-	printf("resumption %s%s:\n", cprio, slow ? " (eagain, 1 byte)" : "");
+	printf("resumption %s%s%s:\n", cprio, use_db ? " by session ID" : "", slow ? " (eagain, 1 byte)" : "");
+	db_stores = db_lookups = 0;
 	if (gnutls_session_ticket_key_generate(&key) < 0)
 		exit(1);
 	for (int round = 0; round < 3; round++) {
@@ -598,7 +642,16 @@ static void resumption(const char *cprio, int slow)
 		gnutls_priority_set_direct(s, "NORMAL", &err);
 		gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
 		gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
-		gnutls_session_ticket_enable_server(s, &key);
+		if (use_db) {
+			gnutls_db_set_store_function(s, db_store);
+			gnutls_db_set_retrieve_function(s, db_fetch);
+			gnutls_db_set_remove_function(s, db_delete);
+			gnutls_db_set_ptr(s, &db_key);
+			if (gnutls_db_get_ptr(s) != &db_key)
+				printf("  db_get_ptr: wrong\n");
+		} else {
+			gnutls_session_ticket_enable_server(s, &key);
+		}
 		gnutls_session_set_verify_cert(c, "localhost", 0);
 		if (data.data != NULL)
 			printf("  set_data: %s\n", err_name(gnutls_session_set_data(c, data.data, data.size)));
@@ -619,6 +672,12 @@ static void resumption(const char *cprio, int slow)
 			data.data = NULL;
 			rc = gnutls_session_get_data2(c, &data);
 			printf("  get_data2: %s\n", err_name(rc));
+			if (use_db) {
+				time_t t = gnutls_db_check_entry_time(&db_value);
+				time_t x = gnutls_db_check_entry_expire_time(&db_value);
+				printf("  cache: %d stores, %d lookups, entry time %s, lifetime %ld\n", db_stores, db_lookups,
+				       t > time(NULL) - 60 && t <= time(NULL) ? "now" : "wrong", (long)(x - t));
+			}
 		}
 		gnutls_deinit(c);
 		gnutls_deinit(s);
@@ -627,6 +686,7 @@ static void resumption(const char *cprio, int slow)
 	}
 	gnutls_free(data.data);
 	gnutls_free(key.data);
+	db_delete(NULL, db_key);
 	gnutls_certificate_free_credentials(ccred);
 	gnutls_certificate_free_credentials(scred);
 }
@@ -739,9 +799,12 @@ int main(int argc, char **argv)
 		post_handshake_auth(0, GNUTLS_CERT_REQUEST, slow);
 	}
 	for (int slow = 0; slow < 2; slow++) {
-		resumption(T13, slow);
-		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow);
-		resumption(T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1:-CIPHER-ALL:+AES-128-GCM", slow);
+		resumption(T13, slow, 0);
+		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow, 0);
+		resumption(T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1:-CIPHER-ALL:+AES-128-GCM", slow, 0);
+		resumption(T12, slow, 0);
+		resumption(T12 ":%NO_TICKETS", slow, 1);
+		resumption(T12 ":-CIPHER-ALL:+CHACHA20-POLY1305", slow, 1);
 	}
 	gnutls_global_deinit();
 	return 0;

@@ -13,6 +13,7 @@
 #include "core/tls/handshake.hh"
 #include "core/tls/kx12.hh"
 #include "core/tls/prf12.hh"
+#include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
 
 namespace tlshim::tls {
@@ -118,6 +119,21 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
             return s.fail(e);
 
     std::memcpy(server_random, sh.random.data(), 32);
+    // Resumption (RFC 5246 section 7.4.1.3, RFC 5077 section 3.4): the
+    // server echoes the session ID we offered with the saved session.
+    const ClientTicket &offer = s.offer_;
+    if (resume12_offered && !session_id.empty() &&
+        std::equal(sh.session_id.begin(), sh.session_id.end(), session_id.begin(), session_id.end())) {
+        if (offer.suite != sh.cipher_suite || offer.version != version)
+            return s.fail(Err::received_illegal_parameter);
+        // RFC 7627 section 5.3: the session's extended master secret state.
+        if (((offer.flags & kTicketEms) != 0) != ems)
+            return s.fail(Err::received_illegal_parameter);
+        resumed = true;
+        master.resize(48);
+        std::memcpy(master.data(), offer.psk.data(), 48);
+        s.peer_chain_ = offer.peer_chain;
+    }
     session_id.assign(sh.session_id.begin(), sh.session_id.end());
     version12 = version;
     s.set_plain_ccs(false);
@@ -127,6 +143,12 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
             prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12())))); !ok(e))
         return s.fail(e);
     consume(m);
+    if (resumed) {
+        if (Err e = install_keys12(); !ok(e))
+            return e;
+        state = State::wait_ticket_or_ccs12;
+        return Err::ok;
+    }
     state = kx_has_certificate(suite->kx) ? State::wait_certificate12 : State::wait_server_kx12;
     return Err::ok;
 }
@@ -284,6 +306,7 @@ Err Session::Hs::wait_ticket_or_ccs12()
         if (Err e = parse(m.body, t); !ok(e))
             return s.fail(e);
         ticket12.assign(t.ticket.begin(), t.ticket.end());
+        ticket12_lifetime = t.lifetime_hint;
         ticket_expected = false;
         consume(m);
         return Err::ok;
@@ -294,7 +317,7 @@ Err Session::Hs::wait_ticket_or_ccs12()
         return e;
     if (Err e = check_finished12(m); !ok(e))
         return e;
-    state = State::done;
+    state = resumed ? State::send_client_finished12 : State::done;
     return Err::ok;
 }
 

@@ -53,6 +53,28 @@ bool offers_tls12_or_older(const Priority &prio)
 
 }  // namespace
 
+Err Session::Hs::client_session_id()
+{
+    // A saved TLS 1.2 session is offered through its session ID; one
+    // known only by its ticket gets a fresh ID, which the server echoes
+    // when it accepts the ticket (RFC 5077 section 3.4).
+    const ClientTicket &t = s.offer_;
+    resume12_offered = !renegotiation && t.valid() && t.version <= kTls12 && t.psk.size() == 48 &&
+                       prio.has_protocol(GNUTLS_TLS1_2) && t.version == kTls12 &&
+                       (t.identity.empty() || s.tickets_enabled()) &&
+                       (!t.session_id.empty() || !t.identity.empty());
+    if (!resume12_offered)
+        return Err::ok;
+    if (!t.session_id.empty()) {
+        session_id = t.session_id;
+        return Err::ok;
+    }
+    session_id.resize(32);
+    if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(session_id)); !ok(e))
+        return s.fail(e);
+    return Err::ok;
+}
+
 bool Session::Hs::offer13() const noexcept
 {
     return prio.has_protocol(GNUTLS_TLS1_3) && !renegotiation && !prio.flags.no_extensions;
@@ -62,6 +84,22 @@ Err Session::Hs::client_start()
 {
     if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(client_random, 32)); !ok(e))
         return s.fail(e);
+    if (Err e = client_session_id(); !ok(e))
+        return e;
+    if (resume12_offered && !offer13()) {
+        offered_groups.clear();
+        for (unsigned id : prio.groups) {
+            const algo::Group *g = algo::group(static_cast<int>(id));
+            if (g != nullptr && KeyShare::supported(g->id))
+                offered_groups.push_back(g->tls_id);
+        }
+        shares.clear();
+        compat = false;
+        if (Err e = build_client_hello(); !ok(e))
+            return e;
+        state = State::client_send_hello;
+        return Err::ok;
+    }
     if (!offer13()) {
         // TLS 1.2 and older only (a renegotiation keeps the version): no
         // key shares; every group we can use goes into supported_groups.
@@ -78,7 +116,7 @@ Err Session::Hs::client_start()
         state = State::client_send_hello;
         return Err::ok;
     }
-    if (compat) {
+    if (compat && !resume12_offered) {
         session_id.resize(32);
         if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(session_id)); !ok(e))
             return s.fail(e);
@@ -178,8 +216,12 @@ Err Session::Hs::build_client_hello()
             x.add(ExtensionType::encrypt_then_mac, Bytes());
         if (!prio.flags.no_session_hash)
             x.add(ExtensionType::extended_master_secret, Bytes());
-        if (s.tickets_enabled())
-            x.add(ExtensionType::session_ticket, Bytes());
+        if (s.tickets_enabled()) {
+            // A saved TLS 1.2 session's ticket, or an empty extension that
+            // asks for one (RFC 5077 section 3.1).
+            const bool t12 = resume12_offered && !prio.flags.no_tickets_tls12;
+            x.add(ExtensionType::session_ticket, t12 ? Bytes(s.offer_.identity) : Bytes());
+        }
         if (v13) {
             std::vector<KeyShareEntry> entries;
             for (const KeyShare &k : shares)
@@ -228,7 +270,7 @@ Err Session::Hs::build_client_hello()
         psk_offered = false;
         const ClientTicket &t = s.offer_;
         const algo::CipherSuite *tcs = algo::suite_by_code(t.suite);
-        bool usable = v13 && t.valid() && s.tickets_enabled() && tcs != nullptr &&
+        bool usable = v13 && t.version == kTls13 && t.valid() && s.tickets_enabled() && tcs != nullptr &&
                       std::find(suites.begin(), suites.end(), tcs) != suites.end();
         if (usable && retried && suite != nullptr && suite->prf != tcs->prf)
             usable = false;  // the retry chose a hash the ticket cannot use

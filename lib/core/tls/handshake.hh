@@ -184,6 +184,8 @@ struct Session::Hs {
     Err check_finished12(const HandshakeMessage &m);
     Err send_ccs12();
     void finish12();
+    Err try_resume12(const ClientHello &ch, const Extension *ticket_ext, std::uint16_t version);
+    Err queue_ticket12();
     Err queue_certificate12(const CertCandidate *cand);
     Err receive_certificate12(const HandshakeMessage &m, bool allow_empty, bool &empty);
     // The renegotiation_info check of RFC 5746 section 3 (both sides).
@@ -191,6 +193,7 @@ struct Session::Hs {
     bool tls12() const noexcept { return version12 != 0; }
     // Client: whether this ClientHello offers TLS 1.3.
     bool offer13() const noexcept;
+    Err client_session_id();
     // The key exchange of the chosen suite (handshake12.cc).
     Err kx_client_process(const ServerKeyExchange &ske);
     Err kx_client_write(std::vector<std::uint8_t> &msg);
@@ -269,6 +272,8 @@ struct Session::Hs {
     std::vector<std::uint8_t> peer_cert_schemes;  // client: the CertificateRequest's signature_algorithms (wire)
     std::vector<std::vector<std::uint8_t>> ca_names;  // client: its certificate_authorities
     std::vector<std::uint8_t> ticket12;            // client: a NewSessionTicket's ticket
+    std::uint32_t ticket12_lifetime = 0;
+    bool resume12_offered = false;                 // client: the hello offers a saved TLS 1.2 session
     int flight_step = 0;                           // progress through a flight (resumable)
     bool client_cert_sent = false;
 };

@@ -17,6 +17,7 @@
 #include "core/log.hh"
 #include "core/tls/handshake.hh"
 #include "core/tls/prf12.hh"
+#include "core/tls/resumption.hh"
 #include "core/x509/certificate.hh"
 
 namespace tlshim::tls {
@@ -253,6 +254,38 @@ void Session::Hs::finish12()
     s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
     s.cert_requested_ = cert_request_received;
     s.set_plain_ccs(false);
+    const std::uint8_t flags = static_cast<std::uint8_t>((ems ? kTicketEms : 0) | (etm ? kTicketEtm : 0));
+    if (!server) {
+        // What gnutls_session_get_data2 hands out: the session ID, the
+        // ticket (a new one, or the one we resumed with) and the master
+        // secret.
+        ClientTicket t;
+        t.version = version12;
+        t.flags = flags;
+        t.suite = suite->code_point();
+        t.session_id = session_id;
+        if (!ticket12.empty())
+            t.identity = ticket12;
+        else if (resumed)
+            t.identity = s.offer_.identity;
+        t.psk.assign(master.data(), master.data() + master.size());
+        t.lifetime = ticket12_lifetime != 0 ? ticket12_lifetime : kTicketLifetime;
+        t.received_ms = now_ms();
+        t.server_name = s.options().server_name;
+        t.peer_chain = s.peer_chain_;
+        s.ticket_ = std::move(t);
+    } else if (!resumed && !session_id.empty()) {
+        TicketState st;
+        st.version = version12;
+        st.suite = suite->code_point();
+        st.issued_ms = now_ms();
+        st.lifetime = kTicketLifetime;
+        st.psk.assign(master.data(), master.data() + master.size());
+        st.flags = flags;
+        SecretBytes blob;
+        if (ok(encode_state(st, blob)))
+            s.db_store(session_id, Bytes(blob));
+    }
     // RFC 8449 in TLS 1.2 counts the plaintext only.
     if (peer_record_limit != 0)
         s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit));

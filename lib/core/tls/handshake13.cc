@@ -924,4 +924,18 @@ Err Session::keylog(const char *, Bytes)
     return Err::ok;
 }
 
+bool Session::db_retrieve(Bytes, SecretBytes &)
+{
+    return false;
+}
+
+void Session::db_store(Bytes, Bytes) {}
+
+void Session::db_remove(Bytes) {}
+
+bool Session::db_expired(std::uint64_t) const
+{
+    return false;
+}
+
 }  // namespace tlshim::tls

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// TLS 1.3 tickets and client session data (see resumption.hh).
+// Tickets, the session cache's state and client session data (see
+// resumption.hh).
 #include "core/tls/resumption.hh"
 
 #include <gnutls/gnutls.h>
@@ -16,7 +17,7 @@ namespace tlshim::tls {
 namespace {
 
 constexpr std::size_t kNameSize = 16, kKeyOffset = 16, kKeySize = 32, kNonceSize = 12, kTagSize = 16;
-constexpr std::uint8_t kMagic[8] = {'t', 'l', 's', 'h', 'i', 'm', 0, 1};
+constexpr std::uint8_t kMagic[8] = {'t', 'l', 's', 'h', 'i', 'm', 0, 2};
 
 }  // namespace
 
@@ -31,16 +32,8 @@ Err seal_ticket(Bytes ticket_key, const TicketState &st, std::vector<std::uint8_
     if (ticket_key.size() != kTicketKeySize || st.psk.empty() || st.psk.size() > 255)
         return Err::internal;
     SecretBytes plain;
-    {
-        std::vector<std::uint8_t> tmp;
-        Writer w(tmp);
-        w.u16(st.version).u16(st.suite).u64(st.issued_ms).u32(st.lifetime).u32(st.age_add);
-        w.u8(static_cast<std::uint8_t>(st.psk.size())).bytes(Bytes(st.psk));
-        if (!w.ok())
-            return Err::internal;
-        plain.assign(tmp.begin(), tmp.end());
-        secure_wipe(tmp.data(), tmp.size());
-    }
+    if (Err e = encode_state(st, plain); !ok(e))
+        return e;
     std::unique_ptr<crypto::Aead> aead;
     if (Err e = crypto::Aead::create(GNUTLS_CIPHER_AES_256_GCM, ticket_key.subspan(kKeyOffset, kKeySize), aead); !ok(e))
         return e;
@@ -71,11 +64,31 @@ Err open_ticket(Bytes ticket_key, Bytes ticket, TicketState &st)
                            Bytes(nonce + kNonceSize + len, kTagSize));
         !ok(e))
         return Err::decryption_failed;
-    Reader r{Bytes(plain)};
+    return decode_state(Bytes(plain), st);
+}
+
+Err encode_state(const TicketState &st, SecretBytes &out)
+{
+    if (st.psk.empty() || st.psk.size() > 255)
+        return Err::internal;
+    std::vector<std::uint8_t> tmp;
+    Writer w(tmp);
+    w.u16(st.version).u16(st.suite).u64(st.issued_ms).u32(st.lifetime).u32(st.age_add);
+    w.u8(static_cast<std::uint8_t>(st.psk.size())).bytes(Bytes(st.psk)).u8(st.flags);
+    const bool good = w.ok();
+    out.assign(tmp.begin(), tmp.end());
+    secure_wipe(tmp.data(), tmp.size());
+    return good ? Err::ok : Err::internal;
+}
+
+Err decode_state(Bytes in, TicketState &st)
+{
+    Reader r{in};
     std::uint8_t psk_len = 0;
     Bytes psk;
     if (!r.u16(st.version) || !r.u16(st.suite) || !r.u64(st.issued_ms) || !r.u32(st.lifetime) ||
-        !r.u32(st.age_add) || !r.u8(psk_len) || !r.bytes(psk_len, psk) || !r.empty() || psk.empty())
+        !r.u32(st.age_add) || !r.u8(psk_len) || !r.bytes(psk_len, psk) || !r.u8(st.flags) || !r.empty() ||
+        psk.empty())
         return Err::decryption_failed;
     st.psk.assign(psk.begin(), psk.end());
     return Err::ok;
@@ -88,7 +101,10 @@ Err encode_session_data(const ClientTicket &t, std::vector<std::uint8_t> &out)
     out.clear();
     Writer w(out);
     w.bytes(Bytes(kMagic, sizeof kMagic));
-    w.u16(t.suite).u32(t.age_add).u32(t.lifetime).u64(t.received_ms);
+    w.u16(t.version).u8(t.flags).u16(t.suite).u32(t.age_add).u32(t.lifetime).u64(t.received_ms);
+    auto sid = w.open(1);
+    w.bytes(Bytes(t.session_id));
+    w.close(sid);
     auto v = w.open(2);
     w.bytes(Bytes(t.identity));
     w.close(v);
@@ -111,15 +127,17 @@ Err encode_session_data(const ClientTicket &t, std::vector<std::uint8_t> &out)
 Err decode_session_data(Bytes blob, ClientTicket &t)
 {
     Reader r(blob);
-    Bytes magic, id, psk, name;
+    Bytes magic, id, psk, name, sid;
     std::uint16_t id_len = 0;
-    std::uint8_t psk_len = 0, name_len = 0;
+    std::uint8_t psk_len = 0, name_len = 0, sid_len = 0;
     if (!r.bytes(sizeof kMagic, magic) || std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0)
         return Err::db_error;
-    if (!r.u16(t.suite) || !r.u32(t.age_add) || !r.u32(t.lifetime) || !r.u64(t.received_ms) || !r.u16(id_len) ||
+    if (!r.u16(t.version) || !r.u8(t.flags) || !r.u16(t.suite) || !r.u32(t.age_add) || !r.u32(t.lifetime) ||
+        !r.u64(t.received_ms) || !r.u8(sid_len) || !r.bytes(sid_len, sid) || sid_len > 32 || !r.u16(id_len) ||
         !r.bytes(id_len, id) || !r.u8(psk_len) || !r.bytes(psk_len, psk) || !r.u8(name_len) ||
-        !r.bytes(name_len, name) || id.empty() || psk.empty())
+        !r.bytes(name_len, name) || (id.empty() && sid.empty()) || psk.empty())
         return Err::db_error;
+    t.session_id.assign(sid.begin(), sid.end());
     Reader chain;
     if (!r.vec24(chain) || !r.empty())
         return Err::db_error;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// TLS 1.3 session resumption (RFC 8446 sections 4.6.1 and 2.2).
+// Session resumption: TLS 1.3 tickets (RFC 8446 sections 4.6.1 and 2.2),
+// TLS 1.2 tickets (RFC 5077) and session IDs (RFC 5246 section 7.4.1.2).
 //
 // Server side: the state a ticket must carry (the resumption PSK, the
 // suite, when it was issued and its age obfuscation) is sealed with the
@@ -9,7 +10,11 @@
 //
 //   ticket = key_name(16) || nonce(12) || AES-256-GCM(state) || tag(16)
 //   state  = version(2) suite(2) issued_ms(8) lifetime(4) age_add(4)
-//            psk<1..255>
+//            psk<1..255> flags(1)
+//
+// For TLS 1.2 the "psk" is the master secret and flags bit 0 says the
+// session used the extended master secret; the same state, unsealed, is
+// what the server's session cache (gnutls_db_set_store_function) holds.
 //
 // Client side: what gnutls_session_get_data2() hands the application
 // (the last ticket received, with its PSK) and gnutls_session_set_data()
@@ -36,7 +41,14 @@ struct TicketState {
     std::uint32_t lifetime = 0;
     std::uint32_t age_add = 0;
     SecretBytes psk;
+    std::uint8_t flags = 0;  // kTicketEms
 };
+inline constexpr std::uint8_t kTicketEms = 1;
+inline constexpr std::uint8_t kTicketEtm = 2;
+
+// The state in the clear (the session cache) and back.
+Err encode_state(const TicketState &st, SecretBytes &out);
+Err decode_state(Bytes in, TicketState &st);
 
 // Seals `st` under the ticket key (kTicketKeySize bytes).
 Err seal_ticket(Bytes ticket_key, const TicketState &st, std::vector<std::uint8_t> &ticket);
@@ -46,7 +58,10 @@ Err open_ticket(Bytes ticket_key, Bytes ticket, TicketState &st);
 
 // A ticket the client holds.
 struct ClientTicket {
-    std::vector<std::uint8_t> identity;  // the opaque ticket
+    std::uint16_t version = 0x0304;      // the protocol version of the session
+    std::vector<std::uint8_t> identity;  // the opaque ticket (TLS 1.2: may be empty)
+    std::vector<std::uint8_t> session_id;  // TLS 1.2
+    std::uint8_t flags = 0;              // TLS 1.2: kTicketEms
     SecretBytes psk;
     std::uint16_t suite = 0;
     std::uint32_t age_add = 0;
@@ -56,7 +71,7 @@ struct ClientTicket {
     // The server's certificate chain, as the session that got the ticket
     // saw it (a resumed session reports it again).
     std::vector<std::vector<std::uint8_t>> peer_chain;
-    bool valid() const noexcept { return !identity.empty() && !psk.empty(); }
+    bool valid() const noexcept { return (!identity.empty() || !session_id.empty()) && !psk.empty(); }
 };
 
 Err encode_session_data(const ClientTicket &t, std::vector<std::uint8_t> &out);

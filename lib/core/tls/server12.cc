@@ -13,6 +13,7 @@
 #include "core/log.hh"
 #include "core/tls/handshake.hh"
 #include "core/tls/prf12.hh"
+#include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
 #include "core/x509/certificate.hh"
 
@@ -75,6 +76,35 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     bool sni_acked = false;
     if (Err e = read_server_name(ch.ext, sni_acked); !ok(e))
         return e;
+
+    ems = ch.ext.has(ExtensionType::extended_master_secret) && !prio.flags.no_session_hash;
+    const bool tickets = !s.ticket_key_.empty() && s.tickets_enabled() && !prio.flags.no_tickets_tls12;
+    const Extension *ticket_ext = ch.ext.find(ExtensionType::session_ticket);
+    ticket_expected = tickets && ticket_ext != nullptr;  // we issue a ticket
+    if (!renegotiation)
+        if (Err e = try_resume12(ch, ticket_ext, version); !ok(e))
+            return e;
+    if (resumed) {
+        version12 = version;
+        s.set_plain_ccs(false);
+        s.set_record_version(version);
+        if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(
+                prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12())))); !ok(e))
+            return s.fail(e);
+        if (Err e = select_alpn(ch.ext); !ok(e))
+            return e;
+        sni_ack = sni_acked;
+        consume(m);
+        if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
+            return s.fail(e);
+        if (prio.has_protocol(GNUTLS_TLS1_3))
+            mark_downgrade(server_random, version == kTls12);
+        session_id.assign(ch.session_id.begin(), ch.session_id.end());
+        if (Err e = install_keys12(); !ok(e))
+            return e;
+        state = State::send_server_flight12;
+        return Err::ok;
+    }
 
     // Our certified keys, once.
     std::vector<Candidate> cands;
@@ -184,7 +214,6 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     if (suite == nullptr)
         return s.fail(cands.empty() && !ours.empty() ? Err::insufficient_credentials : Err::no_cipher_suites);
 
-    ems = ch.ext.has(ExtensionType::extended_master_secret) && !prio.flags.no_session_hash;
     etm = ch.ext.has(ExtensionType::encrypt_then_mac) && !prio.flags.no_etm && suite->mac != GNUTLS_MAC_AEAD;
     if (Err e = select_alpn(ch.ext); !ok(e))
         return e;
@@ -211,6 +240,68 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
         return s.fail(e);
     state = State::send_server_flight12;
     return Err::ok;
+}
+
+Err Session::Hs::try_resume12(const ClientHello &ch, const Extension *ticket_ext, std::uint16_t version)
+{
+    // A ticket (RFC 5077 section 3.4) or a session ID from the cache; what
+    // cannot be used means a full handshake, not an error.
+    TicketState st;
+    bool found = false;
+    if (ticket_ext != nullptr && !ticket_ext->body.empty() && ticket_expected)
+        found = ok(open_ticket(Bytes(s.ticket_key_), ticket_ext->body, st));
+    if (!found && !ch.session_id.empty()) {
+        SecretBytes blob;
+        if (s.db_retrieve(ch.session_id, blob))
+            found = ok(decode_state(Bytes(blob), st));
+        if (found && s.db_expired(st.issued_ms)) {
+            s.db_remove(ch.session_id);
+            found = false;
+        }
+    }
+    if (!found)
+        return Err::ok;
+    const algo::CipherSuite *tcs = algo::suite_by_code(st.suite);
+    const std::uint64_t now = now_ms();
+    if (st.version != version || tcs == nullptr || st.psk.size() != 48 || !ch.cipher_suites.contains(st.suite) ||
+        now < st.issued_ms || now - st.issued_ms > std::uint64_t{st.lifetime} * 1000)
+        return Err::ok;
+    bool allowed = false;
+    const auto table = algo::suite_table();
+    for (std::size_t pos = 0; pos < prio.suites.size(); pos++)
+        if (&table[prio.suites[pos]] == tcs && prio.suite_usable(pos))
+            allowed = true;
+    // RFC 7627 section 5.3: the extended master secret must be as before.
+    if (!allowed || ((st.flags & kTicketEms) != 0) != ems)
+        return Err::ok;
+    suite = tcs;
+    master.resize(48);
+    std::memcpy(master.data(), st.psk.data(), 48);
+    etm = (st.flags & kTicketEtm) != 0;
+    resumed = true;
+    return Err::ok;
+}
+
+Err Session::Hs::queue_ticket12()
+{
+    TicketState st;
+    st.version = version12;
+    st.suite = suite->code_point();
+    st.issued_ms = now_ms();
+    st.lifetime = kTicketLifetime;
+    st.psk.assign(master.data(), master.data() + master.size());
+    st.flags = static_cast<std::uint8_t>((ems ? kTicketEms : 0) | (etm ? kTicketEtm : 0));
+    std::vector<std::uint8_t> ticket;
+    if (Err e = seal_ticket(Bytes(s.ticket_key_), st, ticket); !ok(e))
+        return s.fail(e);
+    NewSessionTicket12 nst;
+    nst.lifetime_hint = st.lifetime;
+    nst.ticket = Bytes(ticket);
+    std::vector<std::uint8_t> msg;
+    Writer w(msg);
+    if (!write_message(HandshakeType::new_session_ticket, nst, w) || !w.ok())
+        return s.fail(Err::internal);
+    return queue(std::move(msg));
 }
 
 Err Session::Hs::send_server_flight12()
@@ -240,6 +331,8 @@ Err Session::Hs::send_server_flight12()
                 x.add(ExtensionType::extended_master_secret, Bytes());
             if (etm)
                 x.add(ExtensionType::encrypt_then_mac, Bytes());
+            if (ticket_expected)
+                x.add(ExtensionType::session_ticket, Bytes());
             if (!alpn_selected.empty()) {
                 const std::vector<Bytes> one{Bytes(alpn_selected)};
                 write_alpn(one, x.begin(ExtensionType::application_layer_protocol_negotiation));
@@ -270,6 +363,12 @@ Err Session::Hs::send_server_flight12()
             return s.fail(Err::internal);
         if (Err e = queue(std::move(msg)); !ok(e))
             return e;
+        if (resumed) {
+            // Abbreviated handshake: our CCS and Finished follow at once.
+            flight_step = 0;
+            state = State::send_server_finished12;
+            return Err::ok;
+        }
 
         if (kx12_has_certificate(suite->kx))
             if (Err e = queue_certificate12(&our_cert); !ok(e))
@@ -396,13 +495,19 @@ Err Session::Hs::wait_client_ccs12()
         return e;
     if (Err e = check_finished12(m); !ok(e))
         return e;
-    state = State::send_server_finished12;
+    state = resumed ? State::done : State::send_server_finished12;
     return Err::ok;
 }
 
 Err Session::Hs::send_finished12_flight()
 {
     if (flight_step == 0) {
+        if (server && ticket_expected)
+            if (Err e = queue_ticket12(); !ok(e))
+                return e;
+        flight_step = 4;
+    }
+    if (flight_step == 4) {
         if (Err e = send_ccs12(); !ok(e))
             return e;
         flight_step = 1;
@@ -415,7 +520,9 @@ Err Session::Hs::send_finished12_flight()
     if (Err e = emit(); !ok(e))
         return e;
     flight_step = 0;
-    state = State::done;
+    // Who finishes first: the server in an abbreviated handshake, the
+    // client in a full one.
+    state = (resumed == server) ? (server ? State::wait_client_ccs12 : State::wait_ticket_or_ccs12) : State::done;
     return Err::ok;
 }
 

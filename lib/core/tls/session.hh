@@ -196,6 +196,13 @@ protected:
     virtual Err verify_peer();
     // gnutls_handshake_set_hook_function; a non-zero result aborts.
     virtual Err hook(const HookPoint &at, Bytes msg);
+    // The server's session cache (gnutls_db_set_*_function): the state of
+    // a TLS 1.2 session by its ID.  The defaults keep nothing.
+    virtual bool db_retrieve(Bytes id, SecretBytes &data);
+    virtual void db_store(Bytes id, Bytes data);
+    virtual void db_remove(Bytes id);
+    // Whether an entry stored at `issued_ms` is past the cache expiration.
+    virtual bool db_expired(std::uint64_t issued_ms) const;
     // gnutls_session_set_keylog_function / SSLKEYLOGFILE (NSS key log
     // labels: CLIENT_HANDSHAKE_TRAFFIC_SECRET ...).
     virtual Err keylog(const char *label, Bytes secret);
