@@ -709,6 +709,10 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
                 version += std::string("-") + ct->name;
         std::string desc = "(" + version + ")-(" + kx + ")-(" + (sg != nullptr ? sg->name : "") + ")-(" +
                            (c != nullptr ? c->name : "") + ")";
+        // Suites with a separate MAC name it too.
+        if (n.mac != GNUTLS_MAC_AEAD && n.mac != GNUTLS_MAC_NULL)
+            if (const algo::Mac *m = algo::mac(n.mac))
+                desc += std::string("-(") + m->name + ")";
         char *out = static_cast<char *>(gnutls_malloc(desc.size() + 1));
         if (out != nullptr)
             std::memcpy(out, desc.c_str(), desc.size() + 1);
