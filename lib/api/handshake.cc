@@ -707,7 +707,10 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
         if ((session->flags() & GNUTLS_ENABLE_RAWPK) != 0)
             if (const algo::CertType *ct = algo::cert_type(n.server_ctype))
                 version += std::string("-") + ct->name;
-        std::string desc = "(" + version + ")-(" + kx + ")-(" + (sg != nullptr ? sg->name : "") + ")-(" +
+        // The signature part is left out when the peer's signature had no
+        // named scheme (TLS 1.0/1.1 clients).
+        std::string desc = "(" + version + ")-(" + kx + ")-" +
+                           (sg != nullptr ? std::string("(") + sg->name + ")-" : std::string()) + "(" +
                            (c != nullptr ? c->name : "") + ")";
         // Suites with a separate MAC name it too.
         if (n.mac != GNUTLS_MAC_AEAD && n.mac != GNUTLS_MAC_NULL)
@@ -1249,7 +1252,16 @@ TLSHIM_API size_t gnutls_record_check_corked(gnutls_session_t session)
  **/
 TLSHIM_API size_t gnutls_record_overhead_size(gnutls_session_t session)
 {
-    return session != nullptr ? session->record_overhead() : 0;
+    if (session == nullptr)
+        return 0;
+    std::size_t n = session->record_overhead();
+    // GnuTLS counts a CBC block of explicit IV under TLS 1.0 too, where the
+    // IV is implicit; the figure is an upper bound either way.
+    const tls::Negotiated &neg = session->negotiated();
+    if (session->handshake_done() && neg.version == GNUTLS_TLS1_0 && neg.mac != GNUTLS_MAC_AEAD)
+        if (const algo::Cipher *c = algo::cipher(neg.cipher); c != nullptr && c->block_size > 1)
+            n += c->block_size;
+    return n;
 }
 
 /**

@@ -505,6 +505,8 @@ static void run(const struct scenario *sc, int slow)
 
 #define T13 "NORMAL:-VERS-ALL:+VERS-TLS1.3"
 #define T12 "NORMAL:-VERS-ALL:+VERS-TLS1.2"
+#define T11 "NORMAL:-VERS-ALL:+VERS-TLS1.1"
+#define T10 "NORMAL:-VERS-ALL:+VERS-TLS1.0"
 
 static const struct scenario scenarios[] = {
 	{"default, RSA", T13, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 1},
@@ -580,6 +582,13 @@ static const struct scenario scenarios[] = {
 	 "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"TLS1.2 AES-128-CCM", T12 ":-CIPHER-ALL:+AES-128-CCM", "NORMAL:+AES-128-CCM", "p256", NULL, 0,
 	 GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.1 ECDHE-RSA", T11, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"TLS1.1 ECDHE-ECDSA", T11, "NORMAL", "p256", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
+	{"TLS1.1 client certificate", T11, "NORMAL", "rsa", NULL, 1, GNUTLS_CERT_REQUIRE, "localhost", NULL, 0, 0},
+	{"TLS1.0 ECDHE-RSA", T10, "NORMAL", "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
+	{"TLS1.0 ECDHE-ECDSA, client certificate", T10, "NORMAL", "p256", NULL, 1, GNUTLS_CERT_REQUEST, NULL, NULL, 0,
+	 0},
+	{"TLS1.2 client, TLS1.0 server", T12 ":+VERS-TLS1.0", T10, "rsa", NULL, 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},
 	{"TLS1.3 client, TLS1.2 server", "NORMAL", T12, "rsa", NULL, 0, GNUTLS_CERT_IGNORE, "localhost", NULL, 0, 0},
 	{"TLS1.2 no common cipher", T12 ":-CIPHER-ALL:+AES-256-GCM", "NORMAL:-CIPHER-ALL:+AES-128-GCM", "rsa", NULL,
 	 0, GNUTLS_CERT_IGNORE, NULL, NULL, 0, 0},

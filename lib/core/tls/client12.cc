@@ -56,6 +56,17 @@ bool key_fits_kx(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
 
 }  // namespace
 
+gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept
+{
+    switch (wire) {
+    case 0x0301: return GNUTLS_TLS1_0;
+    case 0x0302: return GNUTLS_TLS1_1;
+    case 0x0303: return GNUTLS_TLS1_2;
+    case 0x0304: return GNUTLS_TLS1_3;
+    default: return GNUTLS_VERSION_UNKNOWN;
+    }
+}
+
 bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept
 {
     return kx_has_certificate(kx);
@@ -68,19 +79,20 @@ bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
 
 Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMessage &m, std::uint16_t version)
 {
-    if (version != kTls12)
-        return s.fail(Err::unsupported_version);  // TLS 1.0/1.1 are not built yet
-    if (renegotiation && s.negotiated_.version != GNUTLS_TLS1_2)
+    const gnutls_protocol_t pv = protocol_of(version);
+    if (renegotiation && s.negotiated_.version != pv)
         return s.fail(Err::unsupported_version);
-    // A TLS 1.3 server pushed down to TLS 1.2 says so in its random (RFC
-    // 8446 section 4.1.3): a man in the middle removed our TLS 1.3 offer.
-    if (!renegotiation && prio.has_protocol(GNUTLS_TLS1_3) && sh.downgrade != Downgrade::none)
+    // A server that could do better says so in its random (RFC 8446
+    // section 4.1.3): a man in the middle removed our higher versions.
+    if (!renegotiation && ((sh.downgrade == Downgrade::tls12 && prio.has_protocol(GNUTLS_TLS1_3)) ||
+                           (sh.downgrade == Downgrade::tls11 && version < kTls12 &&
+                            (prio.has_protocol(GNUTLS_TLS1_3) || prio.has_protocol(GNUTLS_TLS1_2)))))
         return s.fail(Err::received_illegal_parameter);
     ClientHello ch;
     if (Err e = reparse_client_hello(hello, ch); !ok(e))
         return s.fail(Err::internal);
     const algo::CipherSuite *chosen = algo::suite_by_code(sh.cipher_suite);
-    if (chosen == nullptr || chosen->min_tls > GNUTLS_TLS1_2 || chosen->max_tls < GNUTLS_TLS1_2 ||
+    if (chosen == nullptr || chosen->min_tls > pv || chosen->max_tls < pv || chosen->min_tls == GNUTLS_TLS1_3 ||
         !ch.cipher_suites.contains(sh.cipher_suite))
         return s.fail(Err::received_illegal_parameter);
     if (sh.compression_method != 0)
@@ -181,9 +193,16 @@ Err Session::Hs::wait_server_kx12()
     }
     const bool is_signed = kx_has_certificate(suite->kx);
     ServerKeyExchange ske;
-    if (Err e = parse(m.body, ske, kx_kind(suite->kx), is_signed ? KxSignature::scheme : KxSignature::none); !ok(e))
+    const KxSignature sigkind = !is_signed ? KxSignature::none : legacy() ? KxSignature::legacy : KxSignature::scheme;
+    if (Err e = parse(m.body, ske, kx_kind(suite->kx), sigkind); !ok(e))
         return s.fail(e);
-    if (is_signed) {
+    if (is_signed && legacy()) {
+        std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
+        signed_data.insert(signed_data.end(), server_random, server_random + 32);
+        signed_data.insert(signed_data.end(), ske.params.begin(), ske.params.end());
+        if (Err e = legacy_verify(Bytes(signed_data), ske.signature); !ok(e))
+            return s.fail(Err::pk_sig_verify_failed);
+    } else if (is_signed) {
         // digitally-signed (RFC 5246 section 4.7) over client_random +
         // server_random + params, with a scheme we offered.
         gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
@@ -213,9 +232,11 @@ Err Session::Hs::wait_cert_request_or_done12()
     if (m.type == static_cast<std::uint8_t>(HandshakeType::certificate_request) && !cert_request_received &&
         kx_has_certificate(suite->kx)) {
         CertificateRequest12 cr;
-        if (Err e = parse(m.body, cr, true); !ok(e))
+        if (Err e = parse(m.body, cr, !legacy()); !ok(e))
             return s.fail(e);
-        const Bytes wire = cr.signature_algorithms.wire();
+        // Before TLS 1.2 the key type decides (SHA-1 based signatures).
+        static const std::uint8_t sha1_schemes[4] = {0x02, 0x01, 0x02, 0x03};
+        const Bytes wire = legacy() ? Bytes(sha1_schemes, 4) : cr.signature_algorithms.wire();
         peer_cert_schemes.assign(wire.begin(), wire.end());
         ca_names.clear();
         for (Bytes n : cr.authority_names)
@@ -262,10 +283,13 @@ Err Session::Hs::send_client_flight12()
             // CertificateVerify signs every handshake message so far
             // (RFC 5246 section 7.4.8).
             std::vector<std::uint8_t> sig;
-            if (Err e = our_cert.signer->sign_data(our_scheme, 0, Bytes(messages12), sig); !ok(e))
-                return s.fail(e);
+            Err se = legacy() ? legacy_sign(our_cert, Bytes(messages12), sig)
+                              : our_cert.signer->sign_data(our_scheme, 0, Bytes(messages12), sig);
+            if (!ok(se))
+                return s.fail(se);
             const algo::Sign *row = algo::sign(our_scheme);
             CertificateVerify cv;
+            cv.has_scheme = !legacy();
             cv.scheme = row != nullptr ? row->tls_id : 0;
             cv.signature = Bytes(sig);
             std::vector<std::uint8_t> cvmsg;

@@ -160,8 +160,7 @@ Err Session::Hs::build_client_hello()
         const auto table = algo::suite_table();
         for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
             const algo::CipherSuite &cs = table[prio.suites[pos]];
-            if (cs.min_tls != GNUTLS_TLS1_3 && cs.min_tls <= GNUTLS_TLS1_2 && prio.suite_usable(pos) &&
-                prio.has_protocol(GNUTLS_TLS1_2))
+            if (cs.min_tls != GNUTLS_TLS1_3 && prio.suite_usable(pos))
                 suites.push_back(&cs);
         }
     }
@@ -173,7 +172,11 @@ Err Session::Hs::build_client_hello()
     static const std::uint8_t null_compression = 0;
 
     ClientHello ch;
-    ch.legacy_version = kTls12;
+    // The highest version up to TLS 1.2 that we enable (TLS 1.3 is named in
+    // supported_versions only).
+    ch.legacy_version = (v13 || prio.has_protocol(GNUTLS_TLS1_2)) ? kTls12
+                        : prio.has_protocol(GNUTLS_TLS1_1)         ? std::uint16_t{0x0302}
+                                                                   : std::uint16_t{0x0301};
     ch.random = Bytes(client_random, 32);
     ch.session_id = Bytes(session_id);
     ch.cipher_suites = suite_list.list();

@@ -46,6 +46,8 @@ namespace tlshim::tls {
 
 // The ClientHello we sent (a whole message), parsed again.
 Err reparse_client_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch);
+// The gnutls_protocol_t of a wire version.
+gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept;
 // TLS 1.2 key exchange properties.
 KeyExchange kx_kind(gnutls_kx_algorithm_t kx) noexcept;
 bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept;
@@ -184,6 +186,9 @@ struct Session::Hs {
     Err check_finished12(const HandshakeMessage &m);
     Err send_ccs12();
     void finish12();
+    Err legacy_sign(const CertCandidate &c, Bytes data, std::vector<std::uint8_t> &sig);
+    Err legacy_verify(Bytes data, Bytes sig);
+    bool legacy() const noexcept { return version12 != 0 && version12 < kTls12; }
     Err try_resume12(const ClientHello &ch, const Extension *ticket_ext, std::uint16_t version);
     Err queue_ticket12();
     Err queue_certificate12(const CertCandidate *cand);

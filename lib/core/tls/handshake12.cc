@@ -215,6 +215,43 @@ Err Session::Hs::check_renegotiation_info(const ExtensionList &ext, bool scsv)
     return Err::ok;
 }
 
+// TLS 1.0/1.1 signatures (RFC 4346 sections 7.4.3 and 7.4.8): no scheme on
+// the wire; RSA signs MD5(data) || SHA-1(data) without a DigestInfo, ECDSA
+// and DSA sign SHA-1(data).
+Err Session::Hs::legacy_sign(const CertCandidate &c, Bytes data, std::vector<std::uint8_t> &sig)
+{
+    const gnutls_pk_algorithm_t pk = c.signer->algorithm();
+    if (pk == GNUTLS_PK_RSA) {
+        std::uint8_t h[36];
+        if (Err e = crypto::Hash::compute(GNUTLS_DIG_MD5_SHA1, data, h); !ok(e))
+            return e;
+        return c.signer->sign_hash(GNUTLS_SIGN_RSA_RAW, 0, Bytes(h, 36), sig);
+    }
+    if (pk == GNUTLS_PK_ECDSA)
+        return c.signer->sign_data(GNUTLS_SIGN_ECDSA_SHA1, 0, data, sig);
+    if (pk == GNUTLS_PK_DSA)
+        return c.signer->sign_data(GNUTLS_SIGN_DSA_SHA1, 0, data, sig);
+    return Err::insufficient_credentials;  // no TLS 1.0 signature for this key type
+}
+
+Err Session::Hs::legacy_verify(Bytes data, Bytes sig)
+{
+    const gnutls_pk_algorithm_t pk = peer_key.algorithm();
+    x509::VerifyOptions opt;
+    opt.allow_sha1 = true;
+    if (pk == GNUTLS_PK_RSA) {
+        std::uint8_t h[36];
+        if (Err e = crypto::Hash::compute(GNUTLS_DIG_MD5_SHA1, data, h); !ok(e))
+            return e;
+        return peer_key.verify_hash(GNUTLS_SIGN_RSA_RAW, Bytes(h, 36), sig, nullptr, opt);
+    }
+    if (pk == GNUTLS_PK_ECDSA)
+        return peer_key.verify_data(GNUTLS_SIGN_ECDSA_SHA1, data, sig, nullptr, opt);
+    if (pk == GNUTLS_PK_DSA)
+        return peer_key.verify_data(GNUTLS_SIGN_DSA_SHA1, data, sig, nullptr, opt);
+    return Err::pk_sig_verify_failed;
+}
+
 void Session::Hs::finish12()
 {
     Negotiated &n = s.negotiated_;
@@ -224,7 +261,7 @@ void Session::Hs::finish12()
     n.kx = suite->kx;
     n.group = group;
     n.server_sign = server ? our_scheme : peer_scheme;
-    n.client_sign = server ? peer_scheme : (have_our_cert ? our_scheme : GNUTLS_SIGN_UNKNOWN);
+    n.client_sign = server ? peer_scheme : (have_our_cert && !legacy() ? our_scheme : GNUTLS_SIGN_UNKNOWN);
     std::memcpy(n.client_random, client_random, 32);
     std::memcpy(n.server_random, server_random, 32);
     n.session_id = session_id;

@@ -708,8 +708,8 @@ Err Session::handshake()
     if (!hs_) {
         if (priority_ == nullptr)
             return Err::no_priorities_were_set;
-        if (!priority_->has_protocol(GNUTLS_TLS1_3) && !priority_->has_protocol(GNUTLS_TLS1_2))
-            return Err::unimplemented;  // TLS 1.0/1.1 alone are not built yet
+        if (priority_->max_tls() == GNUTLS_VERSION_UNKNOWN)
+            return Err::unimplemented;  // DTLS is not built yet
         const bool reneg = handshake_done_;
         hs_ = std::make_unique<Hs>(*this);
         hs_->renegotiation = reneg;

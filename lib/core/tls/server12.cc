@@ -48,9 +48,8 @@ struct Candidate {
 
 Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMessage &m, std::uint16_t version)
 {
-    if (version != kTls12)
-        return s.fail(Err::unsupported_version);  // TLS 1.0/1.1 are not built yet
-    if (renegotiation && s.negotiated_.version != GNUTLS_TLS1_2)
+    const gnutls_protocol_t pv = protocol_of(version);
+    if (renegotiation && s.negotiated_.version != pv)
         return s.fail(Err::unsupported_version);
     if (ch.compression_methods.empty() ||
         std::find(ch.compression_methods.begin(), ch.compression_methods.end(), 0) == ch.compression_methods.end())
@@ -70,7 +69,7 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     // assumed (RFC 5246 section 7.4.1.4.1).
     static const std::uint8_t sha1_defaults[4] = {0x02, 0x01, 0x02, 0x03};
     schemes = U16List(Bytes(sha1_defaults, 4));
-    if (const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms))
+    if (const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms); sa != nullptr && version >= kTls12)
         if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
             return s.fail(e);
     bool sni_acked = false;
@@ -97,7 +96,7 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
         consume(m);
         if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
             return s.fail(e);
-        if (prio.has_protocol(GNUTLS_TLS1_3))
+        if (prio.has_protocol(GNUTLS_TLS1_3) || (version < kTls12 && prio.has_protocol(GNUTLS_TLS1_2)))
             mark_downgrade(server_random, version == kTls12);
         session_id.assign(ch.session_id.begin(), ch.session_id.end());
         if (Err e = install_keys12(); !ok(e))
@@ -140,7 +139,7 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     std::vector<const algo::CipherSuite *> ours;
     for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
         const algo::CipherSuite &cs = table[prio.suites[pos]];
-        if (cs.min_tls <= GNUTLS_TLS1_2 && cs.max_tls >= GNUTLS_TLS1_2 && cs.min_tls != GNUTLS_TLS1_3 &&
+        if (cs.min_tls <= pv && cs.max_tls >= pv && cs.min_tls != GNUTLS_TLS1_3 &&
             prio.suite_usable(pos) && ch.cipher_suites.contains(cs.code_point()))
             ours.push_back(&cs);
     }
@@ -232,7 +231,8 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
 
     if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
         return s.fail(e);
-    if (!renegotiation && prio.has_protocol(GNUTLS_TLS1_3))
+    if (!renegotiation &&
+        (prio.has_protocol(GNUTLS_TLS1_3) || (version < kTls12 && prio.has_protocol(GNUTLS_TLS1_2))))
         mark_downgrade(server_random, version == kTls12);
     // A fresh session ID (a renegotiation is a new session too).
     session_id.resize(32);
@@ -387,10 +387,12 @@ Err Session::Hs::send_server_flight12()
                 std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
                 signed_data.insert(signed_data.end(), server_random, server_random + 32);
                 signed_data.insert(signed_data.end(), params.begin(), params.end());
-                if (Err e = our_cert.signer->sign_data(our_scheme, 0, Bytes(signed_data), sig); !ok(e))
-                    return s.fail(e);
+                Err se = legacy() ? legacy_sign(our_cert, Bytes(signed_data), sig)
+                                  : our_cert.signer->sign_data(our_scheme, 0, Bytes(signed_data), sig);
+                if (!ok(se))
+                    return s.fail(se);
                 const algo::Sign *row = algo::sign(our_scheme);
-                ske.sig = KxSignature::scheme;
+                ske.sig = legacy() ? KxSignature::legacy : KxSignature::scheme;
                 ske.scheme = row != nullptr ? row->tls_id : 0;
                 ske.signature = Bytes(sig);
             }
@@ -409,6 +411,7 @@ Err Session::Hs::send_server_flight12()
             static const std::uint8_t types[2] = {1, 64};
             CertificateRequest12 cr;
             cr.certificate_types = Bytes(types, 2);
+            cr.has_signature_algorithms = !legacy();
             U16Builder list;
             for (std::uint16_t sc : advertised_schemes(prio.sigs, true))
                 list.add(sc);
@@ -466,14 +469,19 @@ Err Session::Hs::wait_certificate_verify12()
     if (Err e = read_expected(HandshakeType::certificate_verify, m); !ok(e))
         return e;
     CertificateVerify cv;
-    if (Err e = parse(m.body, cv, true); !ok(e))
+    if (Err e = parse(m.body, cv, !legacy()); !ok(e))
         return s.fail(e);
     gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
-    if (Err e = check_peer_scheme(cv.scheme, prio.sigs, key_info(peer_key), false, scheme); !ok(e))
-        return s.fail(Err::received_illegal_parameter);
-    // The signature covers every message before this one.
-    if (Err e = peer_key.verify_data(scheme, Bytes(messages12), cv.signature); !ok(e))
-        return s.fail(Err::pk_sig_verify_failed);
+    if (legacy()) {
+        if (Err e = legacy_verify(Bytes(messages12), cv.signature); !ok(e))
+            return s.fail(Err::pk_sig_verify_failed);
+    } else {
+        if (Err e = check_peer_scheme(cv.scheme, prio.sigs, key_info(peer_key), false, scheme); !ok(e))
+            return s.fail(Err::received_illegal_parameter);
+        // The signature covers every message before this one.
+        if (Err e = peer_key.verify_data(scheme, Bytes(messages12), cv.signature); !ok(e))
+            return s.fail(Err::pk_sig_verify_failed);
+    }
     consume(m);
     peer_scheme = scheme;
     peer_authenticated = true;
