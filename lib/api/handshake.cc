@@ -232,12 +232,26 @@ int verify_peers(gnutls_session_t session, const gnutls_typed_vdata_st *data, un
  * whether it waits to read or to write) and it continues where it stopped.
  *
  * Once it succeeded, application data flows with gnutls_record_send() and
- * gnutls_record_recv().  Calling it again on an established TLS 1.3
- * session does nothing (apart from finishing a pending key update).
+ * gnutls_record_recv().
+ *
+ * Called again on an established session it renegotiates (TLS 1.2 and
+ * older): a client sends a new ClientHello at once, a server waits for one
+ * (typically after gnutls_rehandshake(), or after gnutls_record_recv()
+ * returned %GNUTLS_E_REHANDSHAKE).  Records keep flowing under the old
+ * keys meanwhile; application data that arrives before the peer's new keys
+ * take over makes it return %GNUTLS_E_GOT_APPLICATION_DATA: read it with
+ * gnutls_record_recv() and call this again, which resumes where it
+ * stopped.  If the peer declines with a no_renegotiation warning, it
+ * returns %GNUTLS_E_WARNING_ALERT_RECEIVED and the session goes on with
+ * its current parameters.  Under TLS 1.3 there is no renegotiation: on a
+ * server the call does nothing, on a client it updates the keys in both
+ * directions (see gnutls_session_key_update()).
  *
  * Returns: zero on success; %GNUTLS_E_AGAIN or %GNUTLS_E_INTERRUPTED when
- * it must be called again; otherwise a negative error code, after which
- * the session cannot be used (the peer was sent the matching alert).
+ * it must be called again; %GNUTLS_E_GOT_APPLICATION_DATA or
+ * %GNUTLS_E_WARNING_ALERT_RECEIVED during a renegotiation (see above);
+ * otherwise a negative error code, after which the session cannot be used
+ * (the peer was sent the matching alert).
  **/
 TLSHIM_API int gnutls_handshake(gnutls_session_t session)
 {
@@ -250,14 +264,32 @@ TLSHIM_API int gnutls_handshake(gnutls_session_t session)
  * gnutls_rehandshake:
  * @session: an established server session
  *
- * Asks the client for a new handshake.  Under TLS 1.3, which has no
- * renegotiation, this performs a key update in which the client is asked
- * to update its keys too, and a following gnutls_handshake() returns at
- * once.
+ * Asks the client for a new handshake.
  *
- * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST on a client or
- * before the handshake, or another negative error code
- * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again).
+ * Under TLS 1.2 and older it sends a HelloRequest message, protected by
+ * the current keys, and returns; nothing else changes.  The client's
+ * gnutls_record_recv() then returns %GNUTLS_E_REHANDSHAKE, and the client
+ * may answer with a new handshake (gnutls_handshake()), refuse with a
+ * warning no_renegotiation alert, or ignore the request.  The server
+ * learns which: its gnutls_handshake() (or gnutls_record_recv()) sees the
+ * new ClientHello, returns %GNUTLS_E_WARNING_ALERT_RECEIVED with
+ * gnutls_alert_get() giving %GNUTLS_A_NO_RENEGOTIATION, or keeps
+ * receiving application data (%GNUTLS_E_GOT_APPLICATION_DATA from
+ * gnutls_handshake()).  A server that insists bounds the wait with
+ * gnutls_handshake_set_timeout().  RFC 5746 secure renegotiation is
+ * enforced as the priority string says (%SAFE_RENEGOTIATION, the default
+ * %PARTIAL_RENEGOTIATION, %UNSAFE_RENEGOTIATION,
+ * %DISABLE_SAFE_RENEGOTIATION).
+ *
+ * Under TLS 1.3, which has no renegotiation, it performs a key update in
+ * which the client is asked to update its keys too (the client's
+ * gnutls_record_recv() never sees %GNUTLS_E_REHANDSHAKE), and a following
+ * gnutls_handshake() returns at once.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST on a client, before
+ * the handshake or while one is under way, or another negative error code
+ * (%GNUTLS_E_AGAIN/%GNUTLS_E_INTERRUPTED: call it again; only one request
+ * is sent).
  **/
 TLSHIM_API int gnutls_rehandshake(gnutls_session_t session)
 {

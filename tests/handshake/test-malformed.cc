@@ -88,6 +88,11 @@ struct HelloSpec {
     std::uint16_t share_group = 29;  // x25519
     bool duplicate_groups = false;
     bool truncate = false;
+    // TLS 1.2 hellos: the suites, and renegotiation_info with this many
+    // bytes of verify_data (-1: no extension).
+    std::vector<std::uint16_t> suites{0x1301, 0x1302};
+    int reneg_info = -1;
+    std::uint16_t legacy_version = 0x0303;
 };
 
 std::vector<std::uint8_t> client_hello(const HelloSpec &h)
@@ -119,6 +124,11 @@ std::vector<std::uint8_t> client_hello(const HelloSpec &h)
             write_key_share_client(e, x.begin(ExtensionType::key_share));
             x.end();
         }
+        if (h.reneg_info >= 0) {
+            const std::vector<std::uint8_t> vd(static_cast<std::size_t>(h.reneg_info), 0x5a);
+            write_renegotiation_info(Bytes(vd), x.begin(ExtensionType::renegotiation_info));
+            x.end();
+        }
         ck_assert(x.finish());
     }
     if (h.duplicate_groups) {
@@ -130,8 +140,11 @@ std::vector<std::uint8_t> client_hello(const HelloSpec &h)
         ext[1] = static_cast<std::uint8_t>(len);
     }
     static const std::uint8_t random[32] = {1, 2, 3};
-    U16Builder suites{0x1301, 0x1302};
+    U16Builder suites;
+    for (std::uint16_t cs : h.suites)
+        suites.add(cs);
     ClientHello ch;
+    ch.legacy_version = h.legacy_version;
     ch.random = Bytes(random, 32);
     ch.cipher_suites = suites.list();
     ch.compression_methods = Bytes(h.compression);
@@ -212,6 +225,66 @@ START_TEST(no_tls13)
     h.versions = false;
     server_case(h, Err::unsupported_version, GNUTLS_A_PROTOCOL_VERSION, "NORMAL:-VERS-ALL:+VERS-TLS1.3");
     server_case(h, Err::no_cipher_suites, GNUTLS_A_HANDSHAKE_FAILURE);
+}
+END_TEST
+
+// TLS 1.2 hellos (no supported_versions): RFC 5746 and RFC 7507 checks
+// come before the suite is chosen.
+HelloSpec tls12_hello()
+{
+    HelloSpec h;
+    h.versions = false;
+    h.key_share = false;
+    h.suites = {0xc02f, 0xc030};  // ECDHE-RSA with AES-GCM
+    return h;
+}
+
+START_TEST(tls12_renegotiation_info_not_empty)
+{
+    HelloSpec h = tls12_hello();
+    h.reneg_info = 12;  // an initial handshake must send it empty
+    server_case(h, Err::safe_renegotiation_failed, GNUTLS_A_HANDSHAKE_FAILURE);
+}
+END_TEST
+
+START_TEST(tls12_safe_renegotiation_required)
+{
+    HelloSpec h = tls12_hello();  // neither the extension nor the SCSV
+    server_case(h, Err::safe_renegotiation_failed, GNUTLS_A_HANDSHAKE_FAILURE, "NORMAL:%SAFE_RENEGOTIATION");
+    h.suites.push_back(0x00ff);  // the SCSV stands for an empty extension
+    server_case(h, Err::insufficient_credentials, GNUTLS_A_HANDSHAKE_FAILURE, "NORMAL:%SAFE_RENEGOTIATION");
+}
+END_TEST
+
+START_TEST(tls12_fallback_scsv)
+{
+    HelloSpec h = tls12_hello();
+    h.suites.push_back(0x5600);  // TLS_FALLBACK_SCSV while we could do TLS 1.3
+    server_case(h, Err::inappropriate_fallback, GNUTLS_A_INAPPROPRIATE_FALLBACK);
+}
+END_TEST
+
+START_TEST(tls12_no_null_compression)
+{
+    HelloSpec h = tls12_hello();
+    h.compression = {1};
+    server_case(h, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+}
+END_TEST
+
+START_TEST(tls12_truncated)
+{
+    HelloSpec h = tls12_hello();
+    h.truncate = true;
+    server_case(h, Err::unexpected_packet, GNUTLS_A_UNEXPECTED_MESSAGE);
+}
+END_TEST
+
+START_TEST(tls12_too_old)
+{
+    HelloSpec h = tls12_hello();
+    h.legacy_version = 0x0300;  // SSL 3.0
+    server_case(h, Err::unsupported_version, GNUTLS_A_PROTOCOL_VERSION);
 }
 END_TEST
 
@@ -337,6 +410,12 @@ Suite *make_suite(void)
     tcase_add_test(tc, missing_extensions);
     tcase_add_test(tc, no_tls13);
     tcase_add_test(tc, share_for_unlisted_group);
+    tcase_add_test(tc, tls12_renegotiation_info_not_empty);
+    tcase_add_test(tc, tls12_safe_renegotiation_required);
+    tcase_add_test(tc, tls12_fallback_scsv);
+    tcase_add_test(tc, tls12_no_null_compression);
+    tcase_add_test(tc, tls12_truncated);
+    tcase_add_test(tc, tls12_too_old);
     tcase_add_test(tc, duplicate_extension);
     tcase_add_test(tc, truncated_hello_then_other_record);
     tcase_add_test(tc, body_length_mismatch);
