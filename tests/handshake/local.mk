@@ -6,6 +6,12 @@ tests_handshake_diff_handshake_SOURCES = tests/handshake/diff-handshake.c
 tests_handshake_diff_handshake_LDADD = $(DIFF_LDADD)
 TESTS += tests/handshake/diff-handshake.sh
 EXTRA_DIST += tests/handshake/diff-handshake.sh tests/handshake/gen-certs.sh
+# Data interleaved with a renegotiation (tlshim's behaviour; not differential).
+check_PROGRAMS += tests/handshake/interleave
+tests_handshake_interleave_SOURCES = tests/handshake/interleave.c
+tests_handshake_interleave_LDADD = $(DIFF_LDADD)
+TESTS += tests/handshake/interleave.sh
+EXTRA_DIST += tests/handshake/interleave.sh
 if HAVE_CHECK
 check_PROGRAMS += tests/handshake/test-malformed
 TESTS += tests/handshake/test-malformed
