@@ -86,27 +86,28 @@ Err Session::Hs::client_start()
         return s.fail(e);
     if (Err e = client_session_id(); !ok(e))
         return e;
-    if (resume12_offered && !offer13()) {
-        offered_groups.clear();
-        for (unsigned id : prio.groups) {
-            const algo::Group *g = algo::group(static_cast<int>(id));
-            if (g != nullptr && KeyShare::supported(g->id))
-                offered_groups.push_back(g->tls_id);
-        }
-        shares.clear();
-        compat = false;
-        if (Err e = build_client_hello(); !ok(e))
-            return e;
-        state = State::client_send_hello;
-        return Err::ok;
-    }
+
     if (!offer13()) {
         // TLS 1.2 and older only (a renegotiation keeps the version): no
-        // key shares; every group we can use goes into supported_groups.
+        // key shares; supported_groups lists the elliptic curves when an
+        // ECDHE suite is offered and the finite-field groups when a DHE
+        // one is (as GnuTLS does).
+        bool ecdhe = false, dhe = false;
+        const auto table = algo::suite_table();
+        for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
+            const algo::CipherSuite &cs = table[prio.suites[pos]];
+            if (cs.min_tls == GNUTLS_TLS1_3 || !prio.suite_usable(pos))
+                continue;
+            const KeyExchange k = kx_kind(cs.kx);
+            ecdhe = ecdhe || k == KeyExchange::ecdhe || k == KeyExchange::ecdhe_psk;
+            dhe = dhe || k == KeyExchange::dhe || k == KeyExchange::dhe_psk;
+        }
         offered_groups.clear();
         for (unsigned id : prio.groups) {
             const algo::Group *g = algo::group(static_cast<int>(id));
-            if (g != nullptr && KeyShare::supported(g->id))
+            if (g == nullptr || !KeyShare::supported(g->id))
+                continue;
+            if (g->kind == algo::GroupKind::ffdhe ? dhe : ecdhe)
                 offered_groups.push_back(g->tls_id);
         }
         shares.clear();
@@ -195,19 +196,25 @@ Err Session::Hs::build_client_hello()
         const Options &o = s.options();
         write_status_request(StatusRequest{}, x.begin(ExtensionType::status_request));
         x.end();
-        U16Builder groups;
-        for (std::uint16_t g : offered_groups)
-            groups.add(g);
-        write_u16_list(groups.list(), x.begin(ExtensionType::supported_groups));
-        x.end();
-        static const std::uint8_t uncompressed = 0;
-        write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
-        x.end();
-        U16Builder schemes;
-        for (std::uint16_t sc : advertised_schemes(prio.sigs, offers_tls12_or_older(prio)))
-            schemes.add(sc);
-        write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
-        x.end();
+        // Without groups (an RSA- or PSK-only priority) neither list is sent.
+        if (!offered_groups.empty()) {
+            U16Builder groups;
+            for (std::uint16_t g : offered_groups)
+                groups.add(g);
+            write_u16_list(groups.list(), x.begin(ExtensionType::supported_groups));
+            x.end();
+            static const std::uint8_t uncompressed = 0;
+            write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
+            x.end();
+        }
+        // signature_algorithms exists from TLS 1.2 on (RFC 5246 section 7.4.1.4.1).
+        if (v13 || prio.has_protocol(GNUTLS_TLS1_2)) {
+            U16Builder schemes;
+            for (std::uint16_t sc : advertised_schemes(prio.sigs, offers_tls12_or_older(prio)))
+                schemes.add(sc);
+            write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
+            x.end();
+        }
         if (!o.alpn.empty()) {
             std::vector<Bytes> names;
             for (const std::string &n : o.alpn)
@@ -215,7 +222,10 @@ Err Session::Hs::build_client_hello()
             write_alpn(names, x.begin(ExtensionType::application_layer_protocol_negotiation));
             x.end();
         }
-        if (!prio.flags.no_etm)
+        // encrypt_then_mac only matters to CBC suites.
+        const bool cbc = std::any_of(suites.begin(), suites.end(),
+                                     [](const algo::CipherSuite *cs) { return cs->mac != GNUTLS_MAC_AEAD; });
+        if (!prio.flags.no_etm && cbc)
             x.add(ExtensionType::encrypt_then_mac, Bytes());
         if (!prio.flags.no_session_hash)
             x.add(ExtensionType::extended_master_secret, Bytes());
