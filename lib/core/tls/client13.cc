@@ -222,10 +222,12 @@ Err Session::Hs::build_client_hello()
             write_alpn(names, x.begin(ExtensionType::application_layer_protocol_negotiation));
             x.end();
         }
-        // encrypt_then_mac only matters to CBC suites.
-        const bool cbc = std::any_of(suites.begin(), suites.end(),
-                                     [](const algo::CipherSuite *cs) { return cs->mac != GNUTLS_MAC_AEAD; });
-        if (!prio.flags.no_etm && cbc)
+        // encrypt_then_mac only matters to CBC suites: GnuTLS sends it when
+        // the priority lists a MAC that is not the AEAD placeholder, and in
+        // every hello that offers TLS 1.3.
+        const bool macs = std::any_of(prio.macs.begin(), prio.macs.end(),
+                                      [](unsigned id) { return id != GNUTLS_MAC_AEAD; });
+        if (!prio.flags.no_etm && (macs || v13))
             x.add(ExtensionType::encrypt_then_mac, Bytes());
         if (!prio.flags.no_session_hash)
             x.add(ExtensionType::extended_master_secret, Bytes());
