@@ -11,3 +11,13 @@ tests_kx_test_sig_scheme_SOURCES = tests/kx/test-sig-scheme.cc tests/unit/check-
 tests_kx_test_sig_scheme_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_kx_test_sig_scheme_LDADD = $(UNIT_LDADD)
 endif
+
+# TLS 1.2 key exchanges: round trips on every kx and group, known answers,
+# RSA premaster decryption without an oracle, malformed peer messages.
+if HAVE_CHECK
+check_PROGRAMS += tests/kx/test-kx12
+TESTS += tests/kx/test-kx12
+tests_kx_test_kx12_SOURCES = tests/kx/test-kx12.cc tests/unit/check-main.hh
+tests_kx_test_kx12_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_kx_test_kx12_LDADD = $(UNIT_LDADD)
+endif

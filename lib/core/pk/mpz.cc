@@ -40,7 +40,8 @@ bool Mpz::to_bytes(MutableBytes out) const noexcept
     std::size_t n = byte_size();
     if (n > out.size())
         return false;
-    std::memset(out.data(), 0, out.size() - n);
+    if (out.size() > n)
+        std::memset(out.data(), 0, out.size() - n);
     if (n > 0) {
         std::size_t written = 0;
         mpz_export(out.data() + (out.size() - n), &written, 1, 1, 1, 0, z_);

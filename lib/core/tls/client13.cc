@@ -268,7 +268,7 @@ Err Session::Hs::build_client_hello()
             write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
             x.end();
         }
-        if (v13) {
+        if (v13 && s.tickets_enabled()) {
             static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
             write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
             x.end();
@@ -327,6 +327,18 @@ Err Session::Hs::build_client_hello()
             return s.fail(e);
     }
     hello = msg;
+    // The record version of the first hello: TLS 1.0 when TLS 1.3 is on
+    // offer (RFC 8446 section 5.1), else the version offered (as GnuTLS
+    // does); %SSL3_RECORD_VERSION / %LATEST_RECORD_VERSION override it.  A
+    // renegotiation keeps the session's.
+    if (!retried && !renegotiation) {
+        std::uint16_t rv = v13 ? std::uint16_t{0x0301} : ch.legacy_version;
+        if (prio.flags.record_version == RecordVersion::ssl3)
+            rv = 0x0300;
+        else if (prio.flags.record_version == RecordVersion::latest)
+            rv = ch.legacy_version;
+        s.set_record_version(rv);
+    }
     return queue(std::move(msg));
 }
 

@@ -333,7 +333,8 @@ Err ServerKx::set_dh_params(const pk::DhParams &params)
 {
     if (!params.valid())
         return Err::invalid_request;
-    SecretBytes p = params.p().bytes(), g = params.g().bytes(), q = params.q().bytes();
+    SecretBytes p = params.p().bytes(), g = params.g().bytes();
+    SecretBytes q = params.has_q() ? params.q().bytes() : SecretBytes();
     return set_dh_params(p, g, q, params.key_bits());
 }
 
