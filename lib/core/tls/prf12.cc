@@ -54,6 +54,10 @@ Err p_hash_xor(gnutls_mac_algorithm_t mac, Bytes secret, std::string_view label,
 Err prf_parts(gnutls_mac_algorithm_t mac, Bytes secret, std::string_view label, std::initializer_list<Bytes> seed,
               MutableBytes out) noexcept
 {
+    if (mac != GNUTLS_MAC_MD5_SHA1 && crypto::hmac_underlying_digest(mac) == GNUTLS_DIG_UNKNOWN)
+        return Err::invalid_request;
+    if (out.empty())
+        return Err::ok;
     if (mac == GNUTLS_MAC_MD5_SHA1) {
         // RFC 2246 section 5: the secret is split into two halves that share
         // the middle byte when its length is odd.
@@ -65,8 +69,6 @@ Err prf_parts(gnutls_mac_algorithm_t mac, Bytes secret, std::string_view label, 
             return e;
         return p_hash_xor(GNUTLS_MAC_SHA1, s2, label, seed, out);
     }
-    if (crypto::hmac_underlying_digest(mac) == GNUTLS_DIG_UNKNOWN)
-        return Err::invalid_request;
     std::memset(out.data(), 0, out.size());
     return p_hash_xor(mac, secret, label, seed, out);
 }
