@@ -181,7 +181,7 @@ Err gnutls_session_int::keylog(const char *label, Bytes secret)
         (void)keylog_func(this, label, &d);
         return Err::ok;
     }
-    write_keylog_file(Bytes(negotiated_.client_random, 32), label, secret);
+    write_keylog_file(Bytes(keylog_random(), 32), label, secret);
     return Err::ok;
 }
 
@@ -733,6 +733,8 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
         std::string kx;
         if (g != nullptr)
             kx = std::string(g->kind == algo::GroupKind::ffdhe ? "DHE-" : "ECDHE-") + g->name;
+        else if (const algo::Kx *k = algo::kx(n.kx))
+            kx = k->name;  // no group: RSA, PSK, or DHE with the application's numbers
         // With raw public keys enabled (GNUTLS_ENABLE_RAWPK) the
         // certificate type is named after the version, as GnuTLS does.
         std::string version = v != nullptr ? v->name : "";
@@ -1116,8 +1118,9 @@ namespace {
 // asked the client for a certificate.
 bool dh_info_missing(gnutls_session_t session) noexcept
 {
+    const tls::Negotiated &n = session->negotiated();
     return session->server() && session->options().client_cert_request == GNUTLS_CERT_IGNORE &&
-           session->negotiated().version == GNUTLS_TLS1_3;
+           (n.version == GNUTLS_TLS1_3 || n.kx == GNUTLS_KX_RSA);
 }
 
 }  // namespace
@@ -1142,7 +1145,29 @@ TLSHIM_API int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw
     raw_gen->size = raw_prime->size = 0;
     if (!session->handshake_done())
         return GNUTLS_E_INVALID_REQUEST;
-    return 0;
+    const tls::Negotiated &n = session->negotiated();
+    if (!n.dhe || n.dh_p.empty())
+        return 0;
+    // The numbers as signed big-endian integers: a zero byte goes in front
+    // when the top bit is set (the form GnuTLS hands out).
+    return api::guard([&] {
+        auto mpi = [](const std::vector<std::uint8_t> &v, gnutls_datum_t *out) {
+            std::vector<std::uint8_t> b;
+            if (!v.empty() && (v[0] & 0x80) != 0)
+                b.push_back(0);
+            b.insert(b.end(), v.begin(), v.end());
+            return api::datum_out(b.data(), b.size(), out);
+        };
+        if (int rc = mpi(n.dh_g, raw_gen); rc < 0)
+            return rc;
+        if (int rc = mpi(n.dh_p, raw_prime); rc < 0) {
+            (gnutls_free)(raw_gen->data);
+            raw_gen->data = nullptr;
+            raw_gen->size = 0;
+            return rc;
+        }
+        return 0;
+    });
 }
 
 /**
@@ -1158,7 +1183,9 @@ TLSHIM_API int gnutls_dh_get_prime_bits(gnutls_session_t session)
 {
     if (session == nullptr || !session->handshake_done())
         return GNUTLS_E_INVALID_REQUEST;
-    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : 0;
+    if (dh_info_missing(session))
+        return GNUTLS_E_INTERNAL_ERROR;
+    return static_cast<int>(session->negotiated().dh_prime_bits);
 }
 
 /**
@@ -1174,7 +1201,9 @@ TLSHIM_API int gnutls_dh_get_secret_bits(gnutls_session_t session)
 {
     if (session == nullptr || !session->handshake_done())
         return GNUTLS_E_INVALID_REQUEST;
-    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : 0;
+    if (dh_info_missing(session))
+        return GNUTLS_E_INTERNAL_ERROR;
+    return static_cast<int>(session->negotiated().dh_secret_bits);
 }
 
 /**
@@ -1190,7 +1219,10 @@ TLSHIM_API int gnutls_dh_get_peers_public_bits(gnutls_session_t session)
 {
     if (session == nullptr || !session->handshake_done())
         return GNUTLS_E_INVALID_REQUEST;
-    return dh_info_missing(session) ? GNUTLS_E_INTERNAL_ERROR : GNUTLS_E_MPI_SCAN_FAILED;
+    if (dh_info_missing(session))
+        return GNUTLS_E_INTERNAL_ERROR;
+    const tls::Negotiated &n = session->negotiated();
+    return n.dhe && n.dh_peer_public_bits != 0 ? static_cast<int>(n.dh_peer_public_bits) : GNUTLS_E_MPI_SCAN_FAILED;
 }
 
 /**

@@ -6,4 +6,4 @@ lib_libtlshim_la_SOURCES += \
 	lib/api/library.cc \
 	lib/api/buffer.cc
 # Sessions: life cycle, transport, record I/O, configuration and state getters.
-lib_libtlshim_la_SOURCES += lib/api/session.hh lib/api/session.cc lib/api/handshake.cc lib/api/db.cc
+lib_libtlshim_la_SOURCES += lib/api/session.hh lib/api/session.cc lib/api/handshake.cc lib/api/db.cc lib/api/session-kx.cc

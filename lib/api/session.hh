@@ -59,6 +59,9 @@ protected:
     void db_store(tlshim::Bytes id, tlshim::Bytes data) override;
     void db_remove(tlshim::Bytes id) override;
     bool db_expired(std::uint64_t issued_ms) const override;
+    void kx_credentials(gnutls_kx_algorithm_t kx, tlshim::tls::KxCredentials &out) override;
+    tlshim::Err psk_server_key(tlshim::Bytes identity, tlshim::SecretBytes &key) override;
+    tlshim::Err psk_client_key(std::string &identity, tlshim::SecretBytes &key) override;
 };
 
 namespace tlshim::api {

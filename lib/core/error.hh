@@ -108,6 +108,7 @@
     X(unsafe_renegotiation_denied, GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED, -108) \
     X(session_user_id_changed, GNUTLS_E_SESSION_USER_ID_CHANGED, -406) \
     X(inappropriate_fallback, GNUTLS_E_INAPPROPRIATE_FALLBACK, -347) \
+    X(key_usage_violation, GNUTLS_E_KEY_USAGE_VIOLATION, -48) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

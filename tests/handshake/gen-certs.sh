@@ -14,14 +14,14 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.
   -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign >/dev/null 2>&1 || exit 1
 newkey() {
   case $1 in
-    rsa) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1.key" ;;
+    rsa|rsaenc) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1.key" ;;
     pss) openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -out "$1.key" ;;
     p256|client) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key" ;;
     p384) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out "$1.key" ;;
     ed25519) openssl genpkey -algorithm ED25519 -out "$1.key" ;;
   esac
 }
-for name in rsa pss p256 p384 ed25519 client; do
+for name in rsa pss p256 p384 ed25519 client rsaenc; do
   newkey $name >/dev/null 2>&1 || exit 1
   if [ $name = client ]; then
     subj="/CN=tlshim test client"; eku=clientAuth; san="email:client@example.org"
@@ -29,8 +29,11 @@ for name in rsa pss p256 p384 ed25519 client; do
     subj="/CN=localhost"; eku=serverAuth; san="DNS:localhost,DNS:www.example.com,IP:127.0.0.1"
   fi
   openssl req -new -key $name.key -subj "$subj" -out $name.csr >/dev/null 2>&1 || exit 1
-  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=%s\nsubjectAltName=%s\n' \
-    $eku "$san" > $name.ext
+  # rsaenc: an RSA key that may also be used for RSA key transport (TLS 1.2).
+  usage=digitalSignature
+  [ $name = rsaenc ] && usage=digitalSignature,keyEncipherment
+  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,%s\nextendedKeyUsage=%s\nsubjectAltName=%s\n' \
+    $usage $eku "$san" > $name.ext
   openssl x509 -req -in $name.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days $days \
     -extfile $name.ext -out $name.pem >/dev/null 2>&1 || exit 1
 done

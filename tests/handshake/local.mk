@@ -6,6 +6,12 @@ tests_handshake_diff_handshake_SOURCES = tests/handshake/diff-handshake.c
 tests_handshake_diff_handshake_LDADD = $(DIFF_LDADD)
 TESTS += tests/handshake/diff-handshake.sh
 EXTRA_DIST += tests/handshake/diff-handshake.sh tests/handshake/gen-certs.sh
+# The ClientHello for a set of priority strings, compared field by field.
+check_PROGRAMS += tests/handshake/diff-hello
+tests_handshake_diff_hello_SOURCES = tests/handshake/diff-hello.c
+tests_handshake_diff_hello_LDADD = $(DIFF_LDADD)
+TESTS += tests/handshake/diff-hello.sh
+EXTRA_DIST += tests/handshake/diff-hello.sh
 # Data interleaved with a renegotiation (tlshim's behaviour; not differential).
 check_PROGRAMS += tests/handshake/interleave
 tests_handshake_interleave_SOURCES = tests/handshake/interleave.c

@@ -15,6 +15,7 @@
 #include "core/tls/prf12.hh"
 #include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
+#include "core/x509/certificate.hh"
 
 namespace tlshim::tls {
 
@@ -161,6 +162,14 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
         state = State::wait_ticket_or_ccs12;
         return Err::ok;
     }
+    {
+        std::vector<gnutls_group_t> groups;
+        for (std::uint16_t id : offered_groups)
+            if (const algo::Group *g = algo::group_by_tls_id(id))
+                groups.push_back(g->id);
+        if (Err e = client_kx.init(suite->kx, groups, s.options().dh_min_bits); !ok(e))
+            return s.fail(Err::received_illegal_parameter);
+    }
     state = kx_has_certificate(suite->kx) ? State::wait_certificate12 : State::wait_server_kx12;
     return Err::ok;
 }
@@ -175,7 +184,18 @@ Err Session::Hs::wait_certificate12()
         return e;
     if (!key_fits_kx(key_info(peer_key).pk, suite->kx))
         return s.fail(Err::certificate_error);
-    state = (suite->kx == GNUTLS_KX_RSA) ? State::wait_cert_request_or_done12 : State::wait_server_kx12;
+    // RFC 5280 key usage of the server's certificate for this exchange.
+    {
+        x509::Certificate leaf;
+        unsigned usage = 0;
+        bool critical = false;
+        const bool transport = suite->kx == GNUTLS_KX_RSA || suite->kx == GNUTLS_KX_RSA_PSK;
+        const unsigned need = transport ? GNUTLS_KEY_KEY_ENCIPHERMENT : GNUTLS_KEY_DIGITAL_SIGNATURE;
+        if (ok(leaf.import_der(Bytes(s.peer_chain_[0]))) && ok(leaf.key_usage(usage, critical)) &&
+            (usage & need) == 0 && !prio.flags.debug_allow_key_usage_violations)
+            return s.fail(Err::key_usage_violation);
+    }
+    state = client_kx.accepts_server_params() ? State::wait_server_kx12 : State::wait_cert_request_or_done12;
     return Err::ok;
 }
 
@@ -185,40 +205,43 @@ Err Session::Hs::wait_server_kx12()
     if (Err e = read_message(m); !ok(e))
         return e;
     if (m.type != static_cast<std::uint8_t>(HandshakeType::server_key_exchange)) {
-        // Only plain PSK may go without (no identity hint).
-        if (!kx12_ske_optional(suite->kx))
+        // Only PSK and RSA-PSK may go without (no identity hint).
+        if (client_kx.requires_server_params())
             return s.fail(Err::unexpected_handshake_packet);
         state = State::wait_cert_request_or_done12;
         return Err::ok;
     }
-    const bool is_signed = kx_has_certificate(suite->kx);
-    ServerKeyExchange ske;
-    const KxSignature sigkind = !is_signed ? KxSignature::none : legacy() ? KxSignature::legacy : KxSignature::scheme;
-    if (Err e = parse(m.body, ske, kx_kind(suite->kx), sigkind); !ok(e))
+    const bool is_signed = kx_has_certificate(suite->kx) && suite->kx != GNUTLS_KX_RSA_PSK;
+    Bytes params, rest;
+    if (Err e = client_kx.parse_server_params(m.body, params, rest); !ok(e))
         return s.fail(e);
-    if (is_signed && legacy()) {
+    if (is_signed) {
+        // digitally-signed (RFC 5246 section 4.7; no scheme before TLS 1.2)
+        // over client_random + server_random + params.
+        Reader r(rest), sr;
+        std::uint16_t code = 0;
+        if ((!legacy() && !r.u16(code)) || !r.vec16(sr) || !r.empty())
+            return s.fail(Err::unexpected_packet_length);
+        const Bytes sig = sr.rest();
         std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
         signed_data.insert(signed_data.end(), server_random, server_random + 32);
-        signed_data.insert(signed_data.end(), ske.params.begin(), ske.params.end());
-        if (Err e = legacy_verify(Bytes(signed_data), ske.signature); !ok(e))
-            return s.fail(Err::pk_sig_verify_failed);
-    } else if (is_signed) {
-        // digitally-signed (RFC 5246 section 4.7) over client_random +
-        // server_random + params, with a scheme we offered.
-        gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
-        if (Err e = check_peer_scheme(ske.scheme, prio.sigs, key_info(peer_key), false, scheme); !ok(e))
-            return s.fail(Err::received_illegal_parameter);
-        std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
-        signed_data.insert(signed_data.end(), server_random, server_random + 32);
-        signed_data.insert(signed_data.end(), ske.params.begin(), ske.params.end());
-        if (Err e = peer_key.verify_data(scheme, Bytes(signed_data), ske.signature); !ok(e)) {
-            TLSHIM_DEBUG("tlshim: ServerKeyExchange signature did not verify (%d)\n", static_cast<int>(e));
-            return s.fail(Err::pk_sig_verify_failed);
+        signed_data.insert(signed_data.end(), params.begin(), params.end());
+        if (legacy()) {
+            if (Err e = legacy_verify(Bytes(signed_data), sig); !ok(e))
+                return s.fail(Err::pk_sig_verify_failed);
+        } else {
+            gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
+            if (Err e = check_peer_scheme(code, prio.sigs, key_info(peer_key), false, scheme); !ok(e))
+                return s.fail(Err::received_illegal_parameter);
+            if (Err e = peer_key.verify_data(scheme, Bytes(signed_data), sig); !ok(e)) {
+                TLSHIM_DEBUG("tlshim: ServerKeyExchange signature did not verify (%d)\n", static_cast<int>(e));
+                return s.fail(Err::pk_sig_verify_failed);
+            }
+            peer_scheme = scheme;
         }
-        peer_scheme = scheme;
+    } else if (!rest.empty()) {
+        return s.fail(Err::unexpected_packet_length);
     }
-    if (Err e = kx_client_process(ske); !ok(e))
-        return s.fail(e);
     consume(m);
     state = State::wait_cert_request_or_done12;
     return Err::ok;

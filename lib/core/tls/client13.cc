@@ -75,6 +75,20 @@ Err Session::Hs::client_session_id()
     return Err::ok;
 }
 
+bool Session::Hs::client_can_use(gnutls_kx_algorithm_t kx)
+{
+    const Kx12Traits *t = kx12_traits(kx);
+    if (t == nullptr)
+        return false;
+    KxCredentials kc;
+    s.kx_credentials(kx, kc);
+    if (kx12_is_psk(kx))
+        return kc.psk && (kx != GNUTLS_KX_RSA_PSK || kc.certificate);
+    if (t->anonymous)
+        return kc.anon;
+    return kc.certificate;
+}
+
 bool Session::Hs::offer13() const noexcept
 {
     return prio.has_protocol(GNUTLS_TLS1_3) && !renegotiation && !prio.flags.no_extensions;
@@ -96,11 +110,10 @@ Err Session::Hs::client_start()
         const auto table = algo::suite_table();
         for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
             const algo::CipherSuite &cs = table[prio.suites[pos]];
-            if (cs.min_tls == GNUTLS_TLS1_3 || !prio.suite_usable(pos))
+            if (cs.min_tls == GNUTLS_TLS1_3 || !prio.suite_usable(pos) || !client_can_use(cs.kx))
                 continue;
-            const KeyExchange k = kx_kind(cs.kx);
-            ecdhe = ecdhe || k == KeyExchange::ecdhe || k == KeyExchange::ecdhe_psk;
-            dhe = dhe || k == KeyExchange::dhe || k == KeyExchange::dhe_psk;
+            ecdhe = ecdhe || kx12_is_ecdhe(cs.kx);
+            dhe = dhe || kx12_is_dhe(cs.kx);
         }
         offered_groups.clear();
         for (unsigned id : prio.groups) {
@@ -158,10 +171,12 @@ Err Session::Hs::build_client_hello()
     if (v13)
         suites = tls13_suites(prio);
     {
+        // TLS 1.2 suites only where we have the credentials their key
+        // exchange needs (as GnuTLS does).
         const auto table = algo::suite_table();
         for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
             const algo::CipherSuite &cs = table[prio.suites[pos]];
-            if (cs.min_tls != GNUTLS_TLS1_3 && prio.suite_usable(pos))
+            if (cs.min_tls != GNUTLS_TLS1_3 && prio.suite_usable(pos) && client_can_use(cs.kx))
                 suites.push_back(&cs);
         }
     }
@@ -327,12 +342,15 @@ Err Session::Hs::build_client_hello()
             return s.fail(e);
     }
     hello = msg;
+    client_version = ch.legacy_version;
     // The record version of the first hello: TLS 1.0 when TLS 1.3 is on
-    // offer (RFC 8446 section 5.1), else the version offered (as GnuTLS
-    // does); %SSL3_RECORD_VERSION / %LATEST_RECORD_VERSION override it.  A
+    // offer (RFC 8446 section 5.1), else the lowest version enabled (as
+    // GnuTLS does); %SSL3_RECORD_VERSION / %LATEST_RECORD_VERSION override it.  A
     // renegotiation keeps the session's.
     if (!retried && !renegotiation) {
-        std::uint16_t rv = v13 ? std::uint16_t{0x0301} : ch.legacy_version;
+        std::uint16_t rv = 0x0301;  // TLS 1.3 on offer, or TLS 1.0 enabled
+        if (!v13 && !prio.has_protocol(GNUTLS_TLS1_0))
+            rv = prio.has_protocol(GNUTLS_TLS1_1) ? std::uint16_t{0x0302} : kTls12;
         if (prio.flags.record_version == RecordVersion::ssl3)
             rv = 0x0300;
         else if (prio.flags.record_version == RecordVersion::latest)

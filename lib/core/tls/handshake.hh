@@ -38,6 +38,7 @@
 #include "core/tls/handshake-buffer.hh"
 #include "core/tls/key-schedule.hh"
 #include "core/tls/key-share.hh"
+#include "core/tls/kx12.hh"
 #include "core/tls/messages.hh"
 #include "core/tls/session.hh"
 #include "core/x509/key.hh"
@@ -199,11 +200,12 @@ struct Session::Hs {
     // Client: whether this ClientHello offers TLS 1.3.
     bool offer13() const noexcept;
     Err client_session_id();
+    bool client_can_use(gnutls_kx_algorithm_t kx);
     // The key exchange of the chosen suite (handshake12.cc).
-    Err kx_client_process(const ServerKeyExchange &ske);
     Err kx_client_write(std::vector<std::uint8_t> &msg);
-    Err kx_server_params(ServerKeyExchange &ske);
+    Err kx_server_params(std::vector<std::uint8_t> &params);
     Err kx_server_read(Bytes body);
+    void record_kx_info();
     unsigned version_id12() const noexcept;  // gnutls_protocol_t of version12
     // PSK binders (section 4.2.11.2): the binder for `psk` over the
     // transcript so far followed by `prefix`.
@@ -269,7 +271,10 @@ struct Session::Hs {
     bool ticket_expected = false;      // client: the server will send NewSessionTicket
     bool expect_ccs = false;           // a ChangeCipherSpec may come next
     std::vector<std::uint8_t> messages12;  // the handshake messages so far (CertificateVerify signs them)
-    KeyShare kx_share;                 // our (EC)DHE key pair
+    ServerKx server_kx;                // TLS 1.2 key exchange, server side
+    ClientKx client_kx;                // and client side
+    std::uint16_t client_version = kTls12;  // the ClientHello's legacy_version (RSA premaster)
+    KxCredentials kx_creds;            // server: what the chosen key exchange uses
     SecretBytes premaster;
     FixedSecret<48> master;
     std::unique_ptr<Protection> pending_read, pending_write;

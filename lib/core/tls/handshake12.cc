@@ -38,6 +38,8 @@ Err Session::Hs::derive_master12(Bytes pms)
     if (Err e = master_secret(prf, pms, Bytes(client_random, 32), Bytes(server_random, 32), session_hash, master);
         !ok(e))
         return s.fail(e);
+    std::memcpy(s.keylog_random_, client_random, 32);
+    s.keylog_random_set_ = true;
     (void)s.keylog("CLIENT_RANDOM", master.span());
     return install_keys12();
 }
@@ -254,6 +256,8 @@ Err Session::Hs::legacy_verify(Bytes data, Bytes sig)
 
 void Session::Hs::finish12()
 {
+    if (!resumed)
+        record_kx_info();
     Negotiated &n = s.negotiated_;
     n.version = static_cast<gnutls_protocol_t>(version_id12());
     n.cipher = suite->cipher;
@@ -413,78 +417,97 @@ bool kx12_ske_optional(gnutls_kx_algorithm_t kx) noexcept
 
 bool kx12_supported(gnutls_kx_algorithm_t kx) noexcept
 {
-    return kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_ECDHE_ECDSA;
-}
-
-Err Session::Hs::kx_client_process(const ServerKeyExchange &ske)
-{
-    switch (suite->kx) {
-    case GNUTLS_KX_ECDHE_RSA:
-    case GNUTLS_KX_ECDHE_ECDSA: {
-        // The curve must be one we offered (RFC 8422 section 5.4).
-        const algo::Group *g = algo::group_by_tls_id(ske.named_group);
-        if (g == nullptr || std::find(offered_groups.begin(), offered_groups.end(), ske.named_group) ==
-                                offered_groups.end() ||
-            g->kind == algo::GroupKind::ffdhe || !KeyShare::supported(g->id))
-            return Err::received_illegal_parameter;
-        if (Err e = kx_share.generate(g->id); !ok(e))
-            return e;
-        if (Err e = kx_share.shared(ske.point, premaster, true); !ok(e))
-            return e;
-        group = g->id;
-        return Err::ok;
-    }
-    default:
-        return Err::unimplemented;
-    }
+    return kx12_traits(kx) != nullptr;
 }
 
 Err Session::Hs::kx_client_write(std::vector<std::uint8_t> &msg)
 {
-    ClientKeyExchange cke;
-    cke.kind = kx_kind(suite->kx);
-    switch (suite->kx) {
-    case GNUTLS_KX_ECDHE_RSA:
-    case GNUTLS_KX_ECDHE_ECDSA:
-        cke.point = kx_share.public_value();
-        break;
-    default:
-        return Err::unimplemented;
-    }
+    std::string identity;
+    SecretBytes key;
+    if (kx12_is_psk(suite->kx))
+        if (Err e = s.psk_client_key(identity, key); !ok(e))
+            return e;
+    std::vector<std::uint8_t> body;
+    if (Err e = client_kx.write(body, premaster, as_bytes(identity), Bytes(key), &peer_key, client_version); !ok(e))
+        return e;
+    if (kx12_is_psk(suite->kx))
+        s.negotiated_.psk_identity = identity;
+    msg.clear();
     Writer w(msg);
-    if (!write_message(HandshakeType::client_key_exchange, cke, w) || !w.ok())
-        return Err::internal;
-    return Err::ok;
+    w.u8(static_cast<std::uint8_t>(HandshakeType::client_key_exchange));
+    auto v = w.open(3);
+    w.bytes(Bytes(body));
+    w.close(v);
+    return w.ok() ? Err::ok : Err::internal;
 }
 
-Err Session::Hs::kx_server_params(ServerKeyExchange &ske)
+Err Session::Hs::kx_server_params(std::vector<std::uint8_t> &params)
 {
-    ske.kind = kx_kind(suite->kx);
-    switch (suite->kx) {
-    case GNUTLS_KX_ECDHE_RSA:
-    case GNUTLS_KX_ECDHE_ECDSA:
-        if (Err e = kx_share.generate(group); !ok(e))
+    if (Err e = server_kx.init(suite->kx); !ok(e))
+        return e;
+    if (kx12_is_ecdhe(suite->kx)) {
+        if (Err e = server_kx.set_group(group); !ok(e))
             return e;
-        ske.named_group = algo::group(group)->tls_id;
-        ske.point = kx_share.public_value();
-        return Err::ok;
-    default:
-        return Err::unimplemented;
+    } else if (kx12_is_dhe(suite->kx)) {
+        if (group != GNUTLS_GROUP_INVALID) {
+            if (Err e = server_kx.set_group(group); !ok(e))
+                return e;
+        } else if (kx_creds.dh != nullptr) {
+            if (Err e = server_kx.set_dh_params(*kx_creds.dh); !ok(e))
+                return e;
+        } else {
+            return Err::insufficient_credentials;
+        }
     }
+    if (kx12_is_psk(suite->kx) && !kx_creds.psk_hint.empty())
+        if (Err e = server_kx.set_psk_hint(as_bytes(kx_creds.psk_hint)); !ok(e))
+            return e;
+    return server_kx.write_params(params);
 }
 
 Err Session::Hs::kx_server_read(Bytes body)
 {
-    ClientKeyExchange cke;
-    if (Err e = parse(body, cke, kx_kind(suite->kx)); !ok(e))
+    const PskLookup lookup = [this](Bytes identity, SecretBytes &key) { return s.psk_server_key(identity, key); };
+    const x509::Signer *rsa = (suite->kx == GNUTLS_KX_RSA || suite->kx == GNUTLS_KX_RSA_PSK) ? our_cert.signer
+                                                                                             : nullptr;
+    if (Err e = server_kx.read_client(body, premaster, lookup, rsa, client_version); !ok(e))
         return e;
-    switch (suite->kx) {
-    case GNUTLS_KX_ECDHE_RSA:
-    case GNUTLS_KX_ECDHE_ECDSA:
-        return kx_share.shared(cke.point, premaster, true);
-    default:
-        return Err::unimplemented;
+    if (kx12_is_psk(suite->kx)) {
+        const Bytes id = server_kx.psk_identity();
+        const std::string name(id.begin(), id.end());
+        // GnuTLS keeps the first identity: a renegotiation may not change it.
+        if (renegotiation && (s.flags() & GNUTLS_ALLOW_ID_CHANGE) == 0 && name != s.negotiated_.psk_identity)
+            return Err::session_user_id_changed;
+        s.negotiated_.psk_identity = name;
     }
+    return Err::ok;
+}
+
+// The sizes and numbers gnutls_dh_get_* and gnutls_group_get report.
+void Session::Hs::record_kx_info()
+{
+    const KxInfo &info = server ? server_kx.info() : client_kx.info();
+    Negotiated &n = s.negotiated_;
+    n.dhe = kx12_is_dhe(suite->kx);
+    n.dh_prime_bits = info.dh_prime_bits;
+    n.dh_secret_bits = info.dh_secret_bits;
+    n.dh_p = info.dh_p;
+    n.dh_g = info.dh_g;
+    n.dh_peer_public = n.dhe ? info.peer_public : std::vector<std::uint8_t>();
+    std::size_t bits = 0;
+    for (std::size_t i = 0; i < n.dh_peer_public.size(); i++)
+        if (n.dh_peer_public[i] != 0) {
+            unsigned top = n.dh_peer_public[i], b = 0;
+            while (top != 0) {
+                top >>= 1;
+                b++;
+            }
+            bits = (n.dh_peer_public.size() - i - 1) * 8 + b;
+            break;
+        }
+    n.dh_peer_public_bits = static_cast<unsigned>(bits);
+    if (kx12_is_ecdhe(suite->kx) || kx12_is_dhe(suite->kx))
+        group = info.group;
 }
 
 }  // namespace tlshim::tls

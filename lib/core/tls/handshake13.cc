@@ -924,6 +924,22 @@ Err Session::keylog(const char *, Bytes)
     return Err::ok;
 }
 
+void Session::kx_credentials(gnutls_kx_algorithm_t, KxCredentials &out)
+{
+    out = KxCredentials{};
+    out.certificate = true;
+}
+
+Err Session::psk_server_key(Bytes, SecretBytes &)
+{
+    return Err::insufficient_credentials;
+}
+
+Err Session::psk_client_key(std::string &, SecretBytes &)
+{
+    return Err::insufficient_credentials;
+}
+
 bool Session::db_retrieve(Bytes, SecretBytes &)
 {
     return false;

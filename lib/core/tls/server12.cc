@@ -42,6 +42,8 @@ struct Candidate {
     CertCandidate cert;
     KeyInfo key;
     bool name_match = false;
+    // The certificate's key usage (GNUTLS_KEY_*), all bits when it has none.
+    unsigned usage = ~0u;
 };
 
 }  // namespace
@@ -60,6 +62,7 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     if (Err e = check_renegotiation_info(ch.ext, ch.cipher_suites.contains(kRenegotiationScsv)); !ok(e))
         return e;
     std::memcpy(client_random, ch.random.data(), 32);
+    client_version = ch.legacy_version;
 
     U16List groups, schemes;
     if (const Extension *sg = ch.ext.find(ExtensionType::supported_groups))
@@ -125,6 +128,9 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
                 continue;
             Candidate cand;
             cand.key = key_info(pub);
+            bool critical = false;
+            if (unsigned u = 0; ok(leaf.key_usage(u, critical)))
+                cand.usage = u;
             cand.name_match = s.names_match(c, q.server_name);
             cand.cert = std::move(c);
             cands.push_back(std::move(cand));
@@ -177,21 +183,73 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
         }
     }
 
+    // The finite-field group for DHE (RFC 7919): one the client lists, if it
+    // lists any; else the credentials' parameters decide.
+    gnutls_group_t ff_group = GNUTLS_GROUP_INVALID;
+    bool client_lists_ffdhe = false;
+    for (std::size_t i = 0; i < groups.size(); i++) {
+        const algo::Group *g = algo::group_by_tls_id(groups[i]);
+        if (g != nullptr && g->kind == algo::GroupKind::ffdhe)
+            client_lists_ffdhe = true;
+    }
+    if (client_lists_ffdhe) {
+        if (prio.flags.server_precedence) {
+            for (unsigned id : prio.groups) {
+                const algo::Group *g = algo::group(static_cast<int>(id));
+                if (g != nullptr && g->kind == algo::GroupKind::ffdhe && groups.contains(g->tls_id) &&
+                    KeyShare::supported(g->id)) {
+                    ff_group = g->id;
+                    break;
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < groups.size() && ff_group == GNUTLS_GROUP_INVALID; i++) {
+                const algo::Group *g = algo::group_by_tls_id(groups[i]);
+                if (g != nullptr && g->kind == algo::GroupKind::ffdhe && KeyShare::supported(g->id) &&
+                    std::find(prio.groups.begin(), prio.groups.end(), static_cast<unsigned>(g->id)) !=
+                        prio.groups.end())
+                    ff_group = g->id;
+            }
+        }
+    }
+
     suite = nullptr;
     for (const algo::CipherSuite *cs : order) {
-        if (!kx12_supported(cs->kx))
+        const Kx12Traits *traits = kx12_traits(cs->kx);
+        if (traits == nullptr)
             continue;
-        const bool ecdhe = cs->kx == GNUTLS_KX_ECDHE_RSA || cs->kx == GNUTLS_KX_ECDHE_ECDSA ||
-                           cs->kx == GNUTLS_KX_ECDHE_PSK || cs->kx == GNUTLS_KX_ANON_ECDH;
+        KxCredentials kc;
+        s.kx_credentials(cs->kx, kc);
+        if ((kx12_is_psk(cs->kx) && !kc.psk) || (traits->anonymous && !kc.anon))
+            continue;
+        const bool ecdhe = kx12_is_ecdhe(cs->kx);
         if (ecdhe && ec_group == GNUTLS_GROUP_INVALID)
             continue;
+        gnutls_group_t dh_group = GNUTLS_GROUP_INVALID;
+        if (kx12_is_dhe(cs->kx)) {
+            // A client that lists FFDHE groups gets one of them, or none.
+            if (client_lists_ffdhe)
+                dh_group = ff_group;
+            else if (kc.dh == nullptr)
+                dh_group = kc.dh_group;
+            if (dh_group == GNUTLS_GROUP_INVALID && (client_lists_ffdhe || kc.dh == nullptr))
+                continue;
+            if (dh_group != GNUTLS_GROUP_INVALID)
+                kc.dh = nullptr;
+        }
         if (kx12_has_certificate(cs->kx)) {
             Candidate *found = nullptr;
             gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
+            const bool transport = cs->kx == GNUTLS_KX_RSA || cs->kx == GNUTLS_KX_RSA_PSK;
             for (Candidate &c : cands) {
                 if (!kx12_key_fits(c.key.pk, cs->kx))
                     continue;
-                if (cs->kx != GNUTLS_KX_RSA) {
+                // RFC 5280 key usage: key transport needs keyEncipherment,
+                // the signed key exchanges digitalSignature.
+                const unsigned need = transport ? GNUTLS_KEY_KEY_ENCIPHERMENT : GNUTLS_KEY_DIGITAL_SIGNATURE;
+                if ((c.usage & need) == 0 && !prio.flags.debug_allow_key_usage_violations)
+                    continue;
+                if (!transport) {
                     scheme = choose_scheme(prio.sigs, schemes, c.key, false);
                     if (scheme == GNUTLS_SIGN_UNKNOWN)
                         continue;
@@ -206,8 +264,8 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
             have_our_cert = true;
         }
         suite = cs;
-        if (ecdhe)
-            group = ec_group;
+        group = ecdhe ? ec_group : dh_group;
+        kx_creds = std::move(kc);
         break;
     }
     if (suite == nullptr)
@@ -374,34 +432,40 @@ Err Session::Hs::send_server_flight12()
             if (Err e = queue_certificate12(&our_cert); !ok(e))
                 return e;
 
-        if (suite->kx != GNUTLS_KX_RSA) {
-            ServerKeyExchange ske;
-            if (Err e = kx_server_params(ske); !ok(e))
+        {
+            std::vector<std::uint8_t> params;
+            if (Err e = kx_server_params(params); !ok(e))
                 return s.fail(e);
-            std::vector<std::uint8_t> sig;
-            if (kx12_has_certificate(suite->kx)) {
-                std::vector<std::uint8_t> params;
-                Writer pw(params);
-                if (!write_params(ske, pw) || !pw.ok())
+            if (server_kx.sends_params()) {
+                std::vector<std::uint8_t> kmsg;
+                Writer kw(kmsg);
+                kw.u8(static_cast<std::uint8_t>(HandshakeType::server_key_exchange));
+                auto body = kw.open(3);
+                kw.bytes(Bytes(params));
+                if (kx12_has_certificate(suite->kx) && suite->kx != GNUTLS_KX_RSA_PSK) {
+                    // digitally-signed over client_random + server_random + params.
+                    std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
+                    signed_data.insert(signed_data.end(), server_random, server_random + 32);
+                    signed_data.insert(signed_data.end(), params.begin(), params.end());
+                    std::vector<std::uint8_t> sig;
+                    Err se = legacy() ? legacy_sign(our_cert, Bytes(signed_data), sig)
+                                      : our_cert.signer->sign_data(our_scheme, 0, Bytes(signed_data), sig);
+                    if (!ok(se))
+                        return s.fail(se);
+                    if (!legacy()) {
+                        const algo::Sign *row = algo::sign(our_scheme);
+                        kw.u16(row != nullptr ? row->tls_id : 0);
+                    }
+                    auto sv = kw.open(2);
+                    kw.bytes(Bytes(sig));
+                    kw.close(sv);
+                }
+                kw.close(body);
+                if (!kw.ok())
                     return s.fail(Err::internal);
-                std::vector<std::uint8_t> signed_data(client_random, client_random + 32);
-                signed_data.insert(signed_data.end(), server_random, server_random + 32);
-                signed_data.insert(signed_data.end(), params.begin(), params.end());
-                Err se = legacy() ? legacy_sign(our_cert, Bytes(signed_data), sig)
-                                  : our_cert.signer->sign_data(our_scheme, 0, Bytes(signed_data), sig);
-                if (!ok(se))
-                    return s.fail(se);
-                const algo::Sign *row = algo::sign(our_scheme);
-                ske.sig = legacy() ? KxSignature::legacy : KxSignature::scheme;
-                ske.scheme = row != nullptr ? row->tls_id : 0;
-                ske.signature = Bytes(sig);
+                if (Err e = queue(std::move(kmsg)); !ok(e))
+                    return e;
             }
-            std::vector<std::uint8_t> kmsg;
-            Writer kw(kmsg);
-            if (!write_message(HandshakeType::server_key_exchange, ske, kw) || !kw.ok())
-                return s.fail(Err::internal);
-            if (Err e = queue(std::move(kmsg)); !ok(e))
-                return e;
         }
 
         client_cert_requested =

@@ -30,6 +30,9 @@
 namespace tlshim::x509 {
 class Signer;
 }
+namespace tlshim::pk {
+class DhParams;
+}
 
 namespace tlshim::tls {
 
@@ -41,6 +44,8 @@ struct Options {
     unsigned handshake_timeout_ms = 0;  // 0: none
     unsigned record_timeout_ms = 0;     // gnutls_record_set_timeout
     std::size_t max_record_request = 0; // gnutls_record_set_max_size (0: not set)
+    // Client: the smallest DHE prime accepted (gnutls_dh_set_prime_bits).
+    unsigned dh_min_bits = 1024;
     // Server: gnutls_certificate_server_set_request (IGNORE, REQUEST, REQUIRE).
     gnutls_certificate_request_t client_cert_request = GNUTLS_CERT_IGNORE;
 };
@@ -61,6 +66,20 @@ struct CertCandidate {
     std::vector<std::string> names;      // names it answers to (server SNI)
     Bytes ocsp;                          // stapled response for chain[0], may be empty
     int index = -1;                      // opaque to the engine (the facade's key index)
+};
+
+// What a side has for the TLS 1.2 key exchanges beside its certified keys
+// (the facade answers from the session's credentials).
+struct KxCredentials {
+    bool certificate = false;  // certificate credentials were set
+    bool anon = false;         // anonymous credentials were set
+    bool psk = false;          // PSK credentials were set
+    // Server, DHE kinds: the application's parameters, or the RFC 7919
+    // group a security level selects.
+    const pk::DhParams *dh = nullptr;
+    gnutls_group_t dh_group = GNUTLS_GROUP_INVALID;
+    // Server, PSK kinds: the identity hint (empty: none).
+    std::string psk_hint;
 };
 
 // How gnutls_handshake_set_hook_function is called around a message.
@@ -112,6 +131,12 @@ struct Negotiated {
     bool extended_master_secret = false;
     bool encrypt_then_mac = false;
     unsigned session_flags = 0;  // gnutls_session_flags_t
+    // TLS 1.2 DHE: the group's numbers and sizes (gnutls_dh_get_*).
+    bool dhe = false;
+    unsigned dh_prime_bits = 0, dh_secret_bits = 0, dh_peer_public_bits = 0;
+    std::vector<std::uint8_t> dh_p, dh_g, dh_peer_public;
+    // TLS 1.2 PSK: the identity the client used (gnutls_psk_server_get_username).
+    std::string psk_identity;
 };
 
 class Session : public Connection {
@@ -196,6 +221,14 @@ protected:
     virtual Err verify_peer();
     // gnutls_handshake_set_hook_function; a non-zero result aborts.
     virtual Err hook(const HookPoint &at, Bytes msg);
+    // TLS 1.2 key exchanges: which credentials exist (server: per key
+    // exchange, with its DH parameters and PSK hint).  The default has
+    // certificates only.
+    virtual void kx_credentials(gnutls_kx_algorithm_t kx, KxCredentials &out);
+    // Server: the key of a PSK identity (Err::... to refuse it).
+    virtual Err psk_server_key(Bytes identity, SecretBytes &key);
+    // Client: the PSK identity and key to use.
+    virtual Err psk_client_key(std::string &identity, SecretBytes &key);
     // The server's session cache (gnutls_db_set_*_function): the state of
     // a TLS 1.2 session by its ID.  The defaults keep nothing.
     virtual bool db_retrieve(Bytes id, SecretBytes &data);
@@ -209,6 +242,11 @@ protected:
 
     Negotiated negotiated_;
     bool handshake_done_ = false;
+    // The client random of the handshake a key log line belongs to.
+    const std::uint8_t *keylog_random() const noexcept
+    {
+        return keylog_random_set_ ? keylog_random_ : negotiated_.client_random;
+    }
     int last_in_ = -1, last_out_ = -1;
 
 private:
@@ -232,6 +270,11 @@ private:
     // (gnutls_record_recv returned GNUTLS_E_REHANDSHAKE); the next
     // gnutls_handshake starts from it.
     bool hello_pending_ = false;
+    // The client random the NSS key log names a TLS 1.2 master secret by
+    // (set before the CLIENT_RANDOM line; a renegotiation's differs from
+    // the session's until it completes).
+    std::uint8_t keylog_random_[32] = {};
+    bool keylog_random_set_ = false;
     bool hello_request_queued_ = false;  // gnutls_rehandshake met AGAIN
     bool auto_reauth_ = false;           // a GNUTLS_AUTO_REAUTH renegotiation is running
     // Whether a certificate answers to a server name (SNI), ignoring case.
