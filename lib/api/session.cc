@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 
@@ -407,6 +408,77 @@ TLSHIM_API ssize_t gnutls_record_recv_seq(gnutls_session_t session, void *data, 
                 seq[i] = static_cast<unsigned char>(n);
         return static_cast<int>(rc);
     });
+}
+
+// A received record handed over whole (gnutls_record_recv_packet).
+struct mbuffer_st {
+    std::vector<std::uint8_t> data;
+    unsigned char seq[8] = {};
+};
+
+/**
+ * gnutls_record_recv_packet:
+ * @session: a session that completed its handshake
+ * @packet: receives the record's data (release it with gnutls_packet_deinit())
+ *
+ * Receives the application data of one record as an object of its own,
+ * read with gnutls_packet_get().
+ *
+ * Returns: the number of bytes in the packet; 0 when the peer closed the
+ * connection (then @packet is %NULL); or a negative error code, as
+ * gnutls_record_recv().
+ **/
+TLSHIM_API ssize_t gnutls_record_recv_packet(gnutls_session_t session, gnutls_packet_t *packet)
+{
+    if (packet == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    *packet = nullptr;
+    if (long rc = record_io_check(session); rc < 0)
+        return rc;
+    return api::guard([&] {
+        auto p = std::make_unique<mbuffer_st>();
+        p->data.resize(tls::kMaxPlaintext);
+        std::uint64_t n = 0;
+        const long rc = session->recv(MutableBytes(p->data), &n);
+        if (rc <= 0)
+            return static_cast<int>(rc);
+        p->data.resize(static_cast<std::size_t>(rc));
+        for (int i = 7; i >= 0; i--, n >>= 8)
+            p->seq[i] = static_cast<unsigned char>(n);
+        *packet = p.release();
+        return static_cast<int>(rc);
+    });
+}
+
+/**
+ * gnutls_packet_get:
+ * @packet: a packet from gnutls_record_recv_packet()
+ * @data: receives a view of its data (valid until gnutls_packet_deinit()), or %NULL
+ * @sequence: receives its 8-byte record sequence number, or %NULL
+ *
+ * Gives the contents of a received packet.
+ **/
+TLSHIM_API void gnutls_packet_get(gnutls_packet_t packet, gnutls_datum_t *data, unsigned char *sequence)
+{
+    if (packet == nullptr)
+        return;
+    if (data != nullptr) {
+        data->data = packet->data.data();
+        data->size = static_cast<unsigned>(packet->data.size());
+    }
+    if (sequence != nullptr)
+        std::memcpy(sequence, packet->seq, 8);
+}
+
+/**
+ * gnutls_packet_deinit:
+ * @packet: a packet from gnutls_record_recv_packet(), or %NULL
+ *
+ * Releases a packet.
+ **/
+TLSHIM_API void gnutls_packet_deinit(gnutls_packet_t packet)
+{
+    delete packet;
 }
 
 /**
