@@ -23,13 +23,23 @@
  *                    server to update its own
  *   --resume         connect twice; the second connection resumes the
  *                    first one's session
+ *   --rehandshake    renegotiate (TLS 1.2 and older) once the first
+ *                    --expect text has arrived, or right after the
+ *                    handshake when there is no --expect
+ *   --refuse-rehandshake
+ *                    answer a server's renegotiation request with a
+ *                    no_renegotiation warning instead of a new handshake
  *   --timeout SEC    give up when the peer is silent this long (default 30)
  *   --verbose        more details on stderr
  *
  * Every fact about a connection is printed on its own "name: value" line on
  * stdout (version, cipher, group, sigalg, resumed, alpn, bytes, sha256...),
- * so that scripts can check them.  On any error the program prints the
- * library's description of it on stderr and exits with status 1.
+ * so that scripts can check them.  A request from the server to renegotiate
+ * (GNUTLS_E_REHANDSHAKE from gnutls_record_recv) is obeyed by default; each
+ * completed renegotiation prints "renegotiated: yes" and the new "reneg-*"
+ * parameters, and "renegotiations: N" ends every connection.  On any error
+ * the program prints the library's description of it (and its number) on
+ * stderr and exits with status 1.
  */
 #include <gnutls/crypto.h>
 #include <gnutls/gnutls.h>
@@ -64,7 +74,14 @@ struct options {
 	struct step steps[MAX_STEPS];
 	unsigned step_count;
 	int key_update, resume, verbose, timeout;
+	int rehandshake, refuse_rehandshake;
 };
+
+/* Renegotiation state of the current connection. */
+static struct {
+	int pending;		  /* a new handshake is under way */
+	unsigned renegotiations; /* completed ones */
+} reneg;
 
 static struct options opt = { .priority = "NORMAL", .echo_bytes = -1, .timeout = 30 };
 
@@ -72,14 +89,15 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: tls-client [--priority STR] [--ca FILE] [--cert FILE --key FILE] [--sni NAME]\n"
 			"                  [--alpn PROTO]... [--http PATH [--save FILE] | --echo N] [--send TEXT] [--expect TEXT]\n"
-			"                  [--key-update] [--resume] [--timeout SEC] [--verbose] HOST PORT\n");
+			"                  [--key-update] [--resume] [--rehandshake | --refuse-rehandshake]\n"
+			"                  [--timeout SEC] [--verbose] HOST PORT\n");
 	exit(2);
 }
 
 /* Reports a failed library call and stops the program. */
 static void die(const char *what, int err)
 {
-	fprintf(stderr, "tls-client: %s: %s\n", what, gnutls_strerror(err));
+	fprintf(stderr, "tls-client: %s: %s (%d)\n", what, gnutls_strerror(err), err);
 	exit(1);
 }
 
@@ -100,7 +118,8 @@ static void parse_args(int argc, char **argv)
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		const char *name = argv[i];
 		/* every option but the flags takes one value */
-		int flag = !strcmp(name, "--key-update") || !strcmp(name, "--resume") || !strcmp(name, "--verbose");
+		int flag = !strcmp(name, "--key-update") || !strcmp(name, "--resume") || !strcmp(name, "--verbose") ||
+			   !strcmp(name, "--rehandshake") || !strcmp(name, "--refuse-rehandshake");
 		const char *val = NULL;
 		if (!flag) {
 			if (i + 1 >= argc)
@@ -138,12 +157,17 @@ static void parse_args(int argc, char **argv)
 			opt.key_update = 1;
 		else if (!strcmp(name, "--resume"))
 			opt.resume = 1;
+		else if (!strcmp(name, "--rehandshake"))
+			opt.rehandshake = 1;
+		else if (!strcmp(name, "--refuse-rehandshake"))
+			opt.refuse_rehandshake = 1;
 		else if (!strcmp(name, "--verbose"))
 			opt.verbose = 1;
 		else
 			usage();
 	}
-	if (argc - i != 2 || (opt.cert == NULL) != (opt.key == NULL) || (opt.http_path && opt.echo_bytes >= 0))
+	if (argc - i != 2 || (opt.cert == NULL) != (opt.key == NULL) || (opt.http_path && opt.echo_bytes >= 0) ||
+	    (opt.rehandshake && opt.refuse_rehandshake))
 		usage();
 	opt.host = argv[i];
 	opt.port = argv[i + 1];
@@ -199,17 +223,83 @@ static void send_all(gnutls_session_t session, const void *data, size_t len)
 	}
 }
 
+static const char *name_or_none(const char *name)
+{
+	return name != NULL ? name : "none";
+}
+
+/* The parameters that a renegotiation may have changed. */
+static void print_renegotiated(gnutls_session_t session)
+{
+	printf("reneg-version: %s\n", name_or_none(gnutls_protocol_get_name(gnutls_protocol_get_version(session))));
+	printf("reneg-cipher: %s\n", name_or_none(gnutls_cipher_get_name(gnutls_cipher_get(session))));
+	printf("reneg-kx: %s\n", name_or_none(gnutls_kx_get_name(gnutls_kx_get(session))));
+	printf("reneg-safe: %s\n", gnutls_safe_renegotiation_status(session) ? "yes" : "no");
+}
+
+/* Drives the pending renegotiation.  It returns when the new handshake is
+ * complete, when the server declined it with a no_renegotiation warning
+ * (the connection then goes on unchanged), or when application data came
+ * in before the server's hello: those wait in the library for the next
+ * gnutls_record_recv(), and the handshake is resumed after them. */
+static void continue_renegotiation(gnutls_session_t session)
+{
+	for (;;) {
+		int rc = gnutls_handshake(session);
+		if (rc == 0) {
+			reneg.pending = 0;
+			reneg.renegotiations++;
+			printf("renegotiated: yes\n");
+			print_renegotiated(session);
+			return;
+		}
+		/* not fatal, although gnutls_error_is_fatal() says so */
+		if (rc == GNUTLS_E_GOT_APPLICATION_DATA)
+			return;
+		if (rc == GNUTLS_E_WARNING_ALERT_RECEIVED) {
+			if (gnutls_alert_get(session) == GNUTLS_A_NO_RENEGOTIATION) {
+				reneg.pending = 0;
+				printf("renegotiated: refused\n");
+				return;
+			}
+			continue; /* other warnings do not stop the handshake */
+		}
+		if (rc == GNUTLS_E_INTERRUPTED || rc == GNUTLS_E_AGAIN)
+			continue;
+		die("renegotiation", rc);
+	}
+}
+
 /* Reads what is available.  Returns the number of bytes, 0 when the server
  * closed the connection properly (close_notify), and -1 when it closed the
- * TCP connection without one. */
+ * TCP connection without one.  Renegotiation requests are handled on the
+ * way. */
 static ssize_t receive(gnutls_session_t session, void *buf, size_t len)
 {
 	for (;;) {
-		ssize_t n = gnutls_record_recv(session, buf, len);
+		ssize_t n;
+		if (reneg.pending)
+			continue_renegotiation(session);
+		n = gnutls_record_recv(session, buf, len);
 		if (n >= 0)
 			return n;
 		if (n == GNUTLS_E_INTERRUPTED || n == GNUTLS_E_AGAIN)
 			continue; /* GNUTLS_E_TIMEDOUT ends the program below */
+		if (n == GNUTLS_E_REHANDSHAKE) {
+			/* The server sent a HelloRequest (TLS 1.2 and older).  We may
+			 * run a new handshake, or decline with a warning alert; a
+			 * server has to accept that answer. */
+			if (opt.refuse_rehandshake) {
+				int rc = gnutls_alert_send(session, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION);
+				if (rc < 0)
+					die("gnutls_alert_send", rc);
+				printf("rehandshake-request: refused\n");
+			} else {
+				printf("rehandshake-request: accepted\n");
+				reneg.pending = 1;
+			}
+			continue;
+		}
 		if (n == GNUTLS_E_PREMATURE_TERMINATION)
 			return -1;
 		die("receiving", (int)n);
@@ -312,10 +402,13 @@ static void do_echo(gnutls_session_t session)
 }
 
 /* --send / --expect, in the order given on the command line. */
+static void start_renegotiation(gnutls_session_t session);
+
 static void do_steps(gnutls_session_t session)
 {
 	static char seen[65536];
 	size_t seen_len = 0;
+	int expected = 0;
 
 	for (unsigned s = 0; s < opt.step_count; s++) {
 		const char *text = opt.steps[s].text;
@@ -352,7 +445,18 @@ static void do_steps(gnutls_session_t session)
 			seen_len += (size_t)n;
 		}
 		printf("received: %s\n", text);
+		if (expected++ == 0 && opt.rehandshake)
+			start_renegotiation(session);
 	}
+}
+
+/* --rehandshake: on an established TLS 1.2 session, gnutls_handshake()
+ * starts a new handshake with a ClientHello. */
+static void start_renegotiation(gnutls_session_t session)
+{
+	printf("rehandshake: started\n");
+	reneg.pending = 1;
+	continue_renegotiation(session);
 }
 
 /* Prints the public key type and size of the peer's certificate. */
@@ -388,6 +492,11 @@ static void print_session(gnutls_session_t session)
 	printf("sigalg: %s\n", gnutls_sign_algorithm_get(session) ? gnutls_sign_get_name(gnutls_sign_algorithm_get(session))
 								  : "none");
 	print_peer_certificate(session);
+	printf("kx: %s\n", name_or_none(gnutls_kx_get_name(gnutls_kx_get(session))));
+	printf("mac: %s\n", name_or_none(gnutls_mac_get_name(gnutls_mac_get(session))));
+	printf("ems: %s\n", gnutls_session_ext_master_secret_status(session) ? "yes" : "no");
+	printf("etm: %s\n", gnutls_session_etm_status(session) ? "yes" : "no");
+	printf("safe-reneg: %s\n", gnutls_safe_renegotiation_status(session) ? "yes" : "no");
 	printf("resumed: %s\n", gnutls_session_is_resumed(session) ? "yes" : "no");
 	if (gnutls_alpn_get_selected_protocol(session, &alpn) == 0)
 		printf("alpn: %.*s\n", (int)alpn.size, (const char *)alpn.data);
@@ -477,6 +586,16 @@ static void run_connection(gnutls_certificate_credentials_t cred, gnutls_priorit
 		printf("key-update: sent\n");
 	}
 
+	reneg.pending = 0;
+	reneg.renegotiations = 0;
+	if (opt.rehandshake) {
+		int has_expect = 0;
+		for (unsigned s = 0; s < opt.step_count; s++)
+			has_expect |= opt.steps[s].expect;
+		if (!has_expect)
+			start_renegotiation(session);
+	}
+
 	do_steps(session);
 	if (opt.http_path != NULL)
 		do_http(session);
@@ -490,6 +609,8 @@ static void run_connection(gnutls_certificate_credentials_t cred, gnutls_priorit
 		if (rc < 0)
 			die("gnutls_session_get_data2", rc);
 	}
+
+	printf("renegotiations: %u\n", reneg.renegotiations);
 
 	/* A server that already closed the connection (HTTP) cannot read our
 	 * close_notify any more; that is fine. */

@@ -3,6 +3,7 @@
 // anonymous, pre-shared key and SRP key exchanges, and the session getters
 // that report what those exchanges negotiated.
 #include "api/cred-other.hh"
+#include "api/session.hh"
 
 #include <gmp.h>
 #include <sys/stat.h>
@@ -620,8 +621,9 @@ TLSHIM_API void gnutls_psk_set_params_function(gnutls_psk_server_credentials_t r
  **/
 TLSHIM_API const char *gnutls_psk_client_get_hint(gnutls_session_t session)
 {
-    (void)session;
-    return nullptr;
+    if (session == nullptr || session->server() || session->negotiated().psk_hint.empty())
+        return nullptr;
+    return session->negotiated().psk_hint.c_str();
 }
 
 /**
@@ -636,8 +638,9 @@ TLSHIM_API const char *gnutls_psk_client_get_hint(gnutls_session_t session)
  **/
 TLSHIM_API const char *gnutls_psk_server_get_username(gnutls_session_t session)
 {
-    (void)session;
-    return nullptr;
+    if (session == nullptr || !session->server() || session->negotiated().psk_identity.empty())
+        return nullptr;
+    return session->negotiated().psk_identity.c_str();
 }
 
 /**
@@ -646,9 +649,8 @@ TLSHIM_API const char *gnutls_psk_server_get_username(gnutls_session_t session)
  * @out: receives the identity (pointing into the session)
  *
  * Like gnutls_psk_server_get_username() for identities that may hold any
- * byte.  As no PSK exchange is negotiated by tlshim yet, the result is
- * %GNUTLS_E_INVALID_REQUEST and @out is left unchanged, which is what
- * GnuTLS reports before a handshake or when no PSK was used.
+ * byte.  Before a handshake, on a client, or when no PSK was used, the
+ * result is %GNUTLS_E_INVALID_REQUEST and @out is left unchanged.
  *
  * Returns: zero on success, or a negative error code.
  *
@@ -656,9 +658,12 @@ TLSHIM_API const char *gnutls_psk_server_get_username(gnutls_session_t session)
  **/
 TLSHIM_API int gnutls_psk_server_get_username2(gnutls_session_t session, gnutls_datum_t *out)
 {
-    (void)session;
-    (void)out;
-    return GNUTLS_E_INVALID_REQUEST;
+    if (session == nullptr || out == nullptr || !session->server() || session->negotiated().psk_identity.empty())
+        return GNUTLS_E_INVALID_REQUEST;
+    const std::string &id = session->negotiated().psk_identity;
+    out->data = reinterpret_cast<unsigned char *>(const_cast<char *>(id.data()));
+    out->size = static_cast<unsigned>(id.size());
+    return 0;
 }
 
 // --- SRP ----------------------------------------------------------------------------

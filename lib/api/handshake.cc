@@ -731,10 +731,11 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
         const algo::Sign *sg = algo::sign(n.server_sign);
         const algo::Cipher *c = algo::cipher(n.cipher);
         std::string kx;
-        if (g != nullptr)
+        const bool anon = n.kx == GNUTLS_KX_ANON_DH || n.kx == GNUTLS_KX_ANON_ECDH;
+        if (g != nullptr && !anon)
             kx = std::string(g->kind == algo::GroupKind::ffdhe ? "DHE-" : "ECDHE-") + g->name;
         else if (const algo::Kx *k = algo::kx(n.kx))
-            kx = k->name;  // no group: RSA, PSK, or DHE with the application's numbers
+            kx = k->name;  // RSA, PSK, anonymous, or DHE with the application's numbers
         // With raw public keys enabled (GNUTLS_ENABLE_RAWPK) the
         // certificate type is named after the version, as GnuTLS does.
         std::string version = v != nullptr ? v->name : "";
@@ -987,13 +988,32 @@ TLSHIM_API int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how)
  * Tells which kind of credentials authenticated the last handshake.
  *
  * Returns: %GNUTLS_CRD_CERTIFICATE for a handshake authenticated with
- * certificates (or resumed from one), a negative value before a handshake.
+ * certificates (or resumed from one), %GNUTLS_CRD_PSK or %GNUTLS_CRD_ANON
+ * for the TLS 1.2 PSK and anonymous key exchanges, a negative value before
+ * a handshake.
  **/
 TLSHIM_API gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t session)
 {
     if (session == nullptr || !session->handshake_done())
         return static_cast<gnutls_credentials_type_t>(GNUTLS_E_INVALID_REQUEST);
-    return GNUTLS_CRD_CERTIFICATE;
+    // Named after the key exchange's authentication (TLS 1.3 here always
+    // uses certificates).
+    switch (session->negotiated().kx) {
+    case GNUTLS_KX_PSK:
+    case GNUTLS_KX_DHE_PSK:
+    case GNUTLS_KX_ECDHE_PSK:
+    case GNUTLS_KX_RSA_PSK:
+        return GNUTLS_CRD_PSK;
+    case GNUTLS_KX_ANON_DH:
+    case GNUTLS_KX_ANON_ECDH:
+        return GNUTLS_CRD_ANON;
+    case GNUTLS_KX_SRP:
+    case GNUTLS_KX_SRP_RSA:
+    case GNUTLS_KX_SRP_DSS:
+        return GNUTLS_CRD_SRP;
+    default:
+        return GNUTLS_CRD_CERTIFICATE;
+    }
 }
 
 /**

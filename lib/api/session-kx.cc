@@ -10,7 +10,6 @@
 #include "api/dh-params.hh"
 #include "api/session.hh"
 #include "core/algo/algo.hh"
-#include "core/crypto/random.hh"
 
 using namespace tlshim;
 
@@ -86,14 +85,10 @@ Err gnutls_session_int::psk_server_key(Bytes identity, SecretBytes &key)
     if (psk == nullptr)
         return Err::insufficient_credentials;
     const std::string_view user(reinterpret_cast<const char *>(identity.data()), identity.size());
-    // An unknown identity gets a random key: the handshake then fails at
-    // Finished exactly as with a wrong key, so that a probe cannot tell
-    // known names from unknown ones.
-    if (Err e = api::find_psk(*psk, this, user, key); !ok(e) || key.empty()) {
-        key.assign(32, 0);
-        if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(key)); !ok(e))
-            return e;
-    }
+    // An identity the credentials do not know fails the handshake with
+    // GnuTLS's code for a failed password/key lookup.
+    if (Err e = api::find_psk(*psk, this, user, key); !ok(e) || key.empty())
+        return Err::srp_pwd_error;
     return Err::ok;
 }
 

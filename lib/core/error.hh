@@ -109,6 +109,7 @@
     X(session_user_id_changed, GNUTLS_E_SESSION_USER_ID_CHANGED, -406) \
     X(inappropriate_fallback, GNUTLS_E_INAPPROPRIATE_FALLBACK, -347) \
     X(key_usage_violation, GNUTLS_E_KEY_USAGE_VIOLATION, -48) \
+    X(srp_pwd_error, GNUTLS_E_KEYFILE_ERROR, -31) \
     X(unimplemented, GNUTLS_E_UNIMPLEMENTED_FEATURE, -1250)
 
 namespace tlshim {

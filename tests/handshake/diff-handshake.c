@@ -626,6 +626,90 @@ static const struct scenario scenarios[] = {
 
 /* Resumption with a session ticket: a full handshake, then one that
  * resumes with the data of the first. */
+/* PSK and anonymous key exchanges (TLS 1.2). */
+static const unsigned char psk_bytes[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+static int psk_lookup(gnutls_session_t s, const char *user, gnutls_datum_t *key)
+{
+	(void)s;
+	if (strcmp(user, "alice") != 0)
+		return -1;
+	key->data = gnutls_malloc(sizeof psk_bytes);
+	memcpy(key->data, psk_bytes, sizeof psk_bytes);
+	key->size = sizeof psk_bytes;
+	return 0;
+}
+
+static void psk_anon(const char *name, const char *prio, int anon, const char *user, int wrong_key, int slow)
+{
+	struct pipe c2s = {0}, s2c = {0};
+	struct end ce, se;
+	gnutls_session_t c, s;
+	gnutls_psk_client_credentials_t pc = NULL;
+	gnutls_psk_server_credentials_t ps = NULL;
+	gnutls_anon_client_credentials_t ac = NULL;
+	gnutls_anon_server_credentials_t as = NULL;
+	unsigned char kb[16];
+	gnutls_datum_t key = {kb, sizeof kb};
+	int rc_c, rc_s;
+	printf("%s%s:\n", name, slow ? " (eagain, 1 byte)" : "");
+	memcpy(kb, psk_bytes, sizeof kb);
+	if (wrong_key)
+		kb[0] ^= 1;
+	gnutls_init(&c, GNUTLS_CLIENT);
+	gnutls_init(&s, GNUTLS_SERVER);
+	gnutls_priority_set_direct(c, prio, NULL);
+	gnutls_priority_set_direct(s, prio, NULL);
+	if (anon) {
+		gnutls_anon_allocate_client_credentials(&ac);
+		gnutls_anon_allocate_server_credentials(&as);
+		gnutls_anon_set_server_known_dh_params(as, GNUTLS_SEC_PARAM_MEDIUM);
+		gnutls_credentials_set(c, GNUTLS_CRD_ANON, ac);
+		gnutls_credentials_set(s, GNUTLS_CRD_ANON, as);
+	} else {
+		gnutls_psk_allocate_client_credentials(&pc);
+		gnutls_psk_allocate_server_credentials(&ps);
+		gnutls_psk_set_client_credentials(pc, user, &key, GNUTLS_PSK_KEY_RAW);
+		gnutls_psk_set_server_credentials_function(ps, psk_lookup);
+		gnutls_psk_set_server_credentials_hint(ps, "the hint");
+		gnutls_psk_set_server_known_dh_params(ps, GNUTLS_SEC_PARAM_MEDIUM);
+		gnutls_credentials_set(c, GNUTLS_CRD_PSK, pc);
+		gnutls_credentials_set(s, GNUTLS_CRD_PSK, ps);
+	}
+	attach(&ce, c, &s2c, &c2s, slow);
+	attach(&se, s, &c2s, &s2c, slow);
+	ends[0] = &ce;
+	ends[1] = &se;
+	handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+	printf("  handshake: client=%s server=%s\n",
+	       (rc_c == GNUTLS_E_AGAIN || rc_c == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_c),
+	       (rc_s == GNUTLS_E_AGAIN || rc_s == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_s));
+	if (rc_c == 0 && rc_s == 0) {
+		char *d = gnutls_session_get_desc(c);
+		printf("  %s kx=%s desc=%s auth=%d/%d\n", gnutls_protocol_get_name(gnutls_protocol_get_version(c)),
+		       gnutls_kx_get_name(gnutls_kx_get(c)), d, gnutls_auth_get_type(c), gnutls_auth_get_type(s));
+		gnutls_free(d);
+		if (!anon) {
+			const char *u = gnutls_psk_server_get_username(s), *h = gnutls_psk_client_get_hint(c);
+			printf("  server saw user %s, client saw hint %s\n", u ? u : "(none)", h ? h : "(none)");
+		}
+		printf("  dh prime bits %d/%d\n", gnutls_dh_get_prime_bits(c), gnutls_dh_get_prime_bits(s));
+		printf("  client->server 20000 bytes: %s\n", transfer(c, s, 20000) == 0 ? "ok" : "FAILED");
+		printf("  server->client 20000 bytes: %s\n", transfer(s, c, 20000) == 0 ? "ok" : "FAILED");
+	}
+	gnutls_deinit(c);
+	gnutls_deinit(s);
+	if (anon) {
+		gnutls_anon_free_client_credentials(ac);
+		gnutls_anon_free_server_credentials(as);
+	} else {
+		gnutls_psk_free_client_credentials(pc);
+		gnutls_psk_free_server_credentials(ps);
+	}
+	pipe_reset(&c2s);
+	pipe_reset(&s2c);
+}
+
 /* A one-entry session cache for the server (gnutls_db_set_*). */
 static gnutls_datum_t db_key, db_value;
 static int db_stores, db_lookups;
@@ -849,6 +933,13 @@ int main(int argc, char **argv)
 		resumption(T13, slow, 0);
 		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow, 0);
 		resumption(T13 ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1:-CIPHER-ALL:+AES-128-GCM", slow, 0);
+		psk_anon("TLS1.2 PSK", T12 ":-KX-ALL:+PSK", 0, "alice", 0, slow);
+		psk_anon("TLS1.2 DHE-PSK", T12 ":-KX-ALL:+DHE-PSK", 0, "alice", 0, slow);
+		psk_anon("TLS1.2 ECDHE-PSK", T12 ":-KX-ALL:+ECDHE-PSK", 0, "alice", 0, slow);
+		psk_anon("TLS1.2 PSK, wrong key", T12 ":-KX-ALL:+PSK", 0, "alice", 1, slow);
+		psk_anon("TLS1.2 PSK, unknown user", T12 ":-KX-ALL:+PSK", 0, "mallory", 0, slow);
+		psk_anon("TLS1.2 anonymous ECDH", T12 ":-KX-ALL:+ANON-ECDH", 1, NULL, 0, slow);
+		psk_anon("TLS1.2 anonymous DH", T12 ":-KX-ALL:+ANON-DH", 1, NULL, 0, slow);
 		resumption(T12, slow, 0);
 		resumption(T12 ":%NO_TICKETS", slow, 1);
 		resumption(T12 ":-CIPHER-ALL:+CHACHA20-POLY1305", slow, 1);

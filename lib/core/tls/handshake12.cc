@@ -365,6 +365,14 @@ Err Session::post_handshake12(Bytes fragment)
     // On an established TLS 1.2 session the only handshake messages are a
     // HelloRequest (to a client) and a ClientHello (to a server): both ask
     // the application to renegotiate (GNUTLS_E_REHANDSHAKE).
+    // In the middle of a renegotiation (gnutls_record_recv called between
+    // two gnutls_handshake calls) the messages belong to that handshake:
+    // kept for it, and the application told to go on with it.
+    if (hs_ != nullptr) {
+        if (Err e = hs_->in.add(fragment); !ok(e))
+            return fail(e);
+        return Err::rehandshake;
+    }
     if (hello_pending_)
         return fail(Err::unexpected_handshake_packet);
     if (Err e = post_in_.add(fragment); !ok(e))
@@ -430,8 +438,11 @@ Err Session::Hs::kx_client_write(std::vector<std::uint8_t> &msg)
     std::vector<std::uint8_t> body;
     if (Err e = client_kx.write(body, premaster, as_bytes(identity), Bytes(key), &peer_key, client_version); !ok(e))
         return e;
-    if (kx12_is_psk(suite->kx))
+    if (kx12_is_psk(suite->kx)) {
         s.negotiated_.psk_identity = identity;
+        const Bytes hint = client_kx.psk_hint();
+        s.negotiated_.psk_hint.assign(hint.begin(), hint.end());
+    }
     msg.clear();
     Writer w(msg);
     w.u8(static_cast<std::uint8_t>(HandshakeType::client_key_exchange));

@@ -135,8 +135,9 @@ struct Negotiated {
     bool dhe = false;
     unsigned dh_prime_bits = 0, dh_secret_bits = 0, dh_peer_public_bits = 0;
     std::vector<std::uint8_t> dh_p, dh_g, dh_peer_public;
-    // TLS 1.2 PSK: the identity the client used (gnutls_psk_server_get_username).
-    std::string psk_identity;
+    // TLS 1.2 PSK: the identity the client used (gnutls_psk_server_get_username)
+    // and the server's hint (gnutls_psk_client_get_hint).
+    std::string psk_identity, psk_hint;
 };
 
 class Session : public Connection {
