@@ -322,21 +322,10 @@ Err Session::Hs::send_client_flight12()
             if (Err e = queue(std::move(cvmsg)); !ok(e))
                 return e;
         }
-        flight_step = 1;
+        flight_step = kFlightCcs;
     }
-    if (flight_step == 1) {
-        if (Err e = send_ccs12(); !ok(e))
-            return e;
-        flight_step = 2;
-    }
-    if (flight_step == 2) {
-        if (Err e = queue_finished12(); !ok(e))
-            return e;
-        flight_step = 3;
-    }
-    if (Err e = emit(); !ok(e))
+    if (Err e = end_flight12(); !ok(e))
         return e;
-    flight_step = 0;
     state = State::wait_ticket_or_ccs12;
     return Err::ok;
 }

@@ -186,6 +186,10 @@ struct Session::Hs {
     Err queue_finished12();
     Err check_finished12(const HandshakeMessage &m);
     Err send_ccs12();
+    // The end of a TLS 1.2 flight: CCS, Finished, flush (flight_step
+    // kFlightCcs .. kFlightFlush; resumable).
+    Err end_flight12();
+    static constexpr int kFlightCcs = 10, kFlightFinished = 11, kFlightFlush = 12;
     void finish12();
     Err legacy_sign(const CertCandidate &c, Bytes data, std::vector<std::uint8_t> &sig);
     Err legacy_verify(Bytes data, Bytes sig);

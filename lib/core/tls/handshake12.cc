@@ -85,6 +85,26 @@ Err Session::Hs::send_ccs12()
     return Err::ok;
 }
 
+Err Session::Hs::end_flight12()
+{
+    // ChangeCipherSpec, then Finished under the new keys, then the flush;
+    // each step once, whatever EAGAIN interrupts.
+    if (flight_step == kFlightCcs) {
+        if (Err e = send_ccs12(); !ok(e))
+            return e;
+        flight_step = kFlightFinished;
+    }
+    if (flight_step == kFlightFinished) {
+        if (Err e = queue_finished12(); !ok(e))
+            return e;
+        flight_step = kFlightFlush;
+    }
+    if (Err e = emit(); !ok(e))
+        return e;
+    flight_step = 0;
+    return Err::ok;
+}
+
 Err Session::Hs::queue_finished12()
 {
     std::uint8_t th[kMaxHashSize];

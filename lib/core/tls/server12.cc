@@ -577,21 +577,10 @@ Err Session::Hs::send_finished12_flight()
         if (server && ticket_expected)
             if (Err e = queue_ticket12(); !ok(e))
                 return e;
-        flight_step = 4;
+        flight_step = kFlightCcs;
     }
-    if (flight_step == 4) {
-        if (Err e = send_ccs12(); !ok(e))
-            return e;
-        flight_step = 1;
-    }
-    if (flight_step == 1) {
-        if (Err e = queue_finished12(); !ok(e))
-            return e;
-        flight_step = 2;
-    }
-    if (Err e = emit(); !ok(e))
+    if (Err e = end_flight12(); !ok(e))
         return e;
-    flight_step = 0;
     // Who finishes first: the server in an abbreviated handshake, the
     // client in a full one.
     state = (resumed == server) ? (server ? State::wait_client_ccs12 : State::wait_ticket_or_ccs12) : State::done;
