@@ -19,9 +19,7 @@
 
 namespace tlshim::tls {
 
-namespace {
-
-bool kx_has_certificate(gnutls_kx_algorithm_t kx) noexcept
+bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept
 {
     switch (kx) {
     case GNUTLS_KX_RSA:
@@ -37,7 +35,7 @@ bool kx_has_certificate(gnutls_kx_algorithm_t kx) noexcept
 }
 
 // Whether a certified key of this kind can serve the key exchange.
-bool key_fits_kx(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
+bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
 {
     switch (kx) {
     case GNUTLS_KX_RSA:
@@ -55,8 +53,6 @@ bool key_fits_kx(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
     }
 }
 
-}  // namespace
-
 gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept
 {
     switch (wire) {
@@ -68,15 +64,6 @@ gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept
     }
 }
 
-bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept
-{
-    return kx_has_certificate(kx);
-}
-
-bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
-{
-    return key_fits_kx(pk, kx);
-}
 
 Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMessage &m, std::uint16_t version)
 {
@@ -170,7 +157,7 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
         if (Err e = client_kx.init(suite->kx, groups, s.options().dh_min_bits); !ok(e))
             return s.fail(Err::received_illegal_parameter);
     }
-    state = kx_has_certificate(suite->kx) ? State::wait_certificate12 : State::wait_server_kx12;
+    state = kx12_has_certificate(suite->kx) ? State::wait_certificate12 : State::wait_server_kx12;
     return Err::ok;
 }
 
@@ -182,7 +169,7 @@ Err Session::Hs::wait_certificate12()
     bool empty = false;
     if (Err e = receive_certificate12(m, false, empty); !ok(e))
         return e;
-    if (!key_fits_kx(key_info(peer_key).pk, suite->kx))
+    if (!kx12_key_fits(key_info(peer_key).pk, suite->kx))
         return s.fail(Err::certificate_error);
     // RFC 5280 key usage of the server's certificate for this exchange.
     {
@@ -211,7 +198,7 @@ Err Session::Hs::wait_server_kx12()
         state = State::wait_cert_request_or_done12;
         return Err::ok;
     }
-    const bool is_signed = kx_has_certificate(suite->kx) && suite->kx != GNUTLS_KX_RSA_PSK;
+    const bool is_signed = kx12_has_certificate(suite->kx) && suite->kx != GNUTLS_KX_RSA_PSK;
     Bytes params, rest;
     if (Err e = client_kx.parse_server_params(m.body, params, rest); !ok(e))
         return s.fail(e);
@@ -253,7 +240,7 @@ Err Session::Hs::wait_cert_request_or_done12()
     if (Err e = read_message(m); !ok(e))
         return e;
     if (m.type == static_cast<std::uint8_t>(HandshakeType::certificate_request) && !cert_request_received &&
-        kx_has_certificate(suite->kx)) {
+        kx12_has_certificate(suite->kx)) {
         CertificateRequest12 cr;
         if (Err e = parse(m.body, cr, !legacy()); !ok(e))
             return s.fail(e);
@@ -273,7 +260,7 @@ Err Session::Hs::wait_cert_request_or_done12()
     if (Err e = parse_empty_message(m.body); !ok(e))
         return s.fail(e);
     consume(m);
-    if (kx_has_certificate(suite->kx))
+    if (kx12_has_certificate(suite->kx))
         if (Err e = s.verify_peer(); !ok(e))
             return s.fail(e);
     state = State::send_client_flight12;

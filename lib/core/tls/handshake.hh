@@ -50,13 +50,8 @@ Err reparse_client_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch);
 // The gnutls_protocol_t of a wire version.
 gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept;
 // TLS 1.2 key exchange properties.
-KeyExchange kx_kind(gnutls_kx_algorithm_t kx) noexcept;
 bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept;
 bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept;
-bool kx12_ske_optional(gnutls_kx_algorithm_t kx) noexcept;
-// Whether the engine can run the key exchange (and with which side's
-// credentials): the server only picks suites for which this holds.
-bool kx12_supported(gnutls_kx_algorithm_t kx) noexcept;
 
 struct Session::Hs {
     enum class State : std::uint8_t {
@@ -84,13 +79,10 @@ struct Session::Hs {
         wait_server_kx12,
         wait_cert_request_or_done12,
         send_client_flight12,
-        client_flight12_sent,
         wait_ticket_or_ccs12,
-        wait_finished12,
         send_client_finished12,  // resumption: our CCS and Finished come last
         // TLS 1.2 server
         send_server_flight12,
-        server_flight12_sent,
         wait_client_certificate12,
         wait_client_kx12,
         wait_certificate_verify12,
@@ -172,7 +164,6 @@ struct Session::Hs {
     Err wait_cert_request_or_done12();
     Err send_client_flight12();
     Err wait_ticket_or_ccs12();
-    Err wait_finished12();
     Err process_client_hello12(const ClientHello &ch, const HandshakeMessage &m, std::uint16_t version);
     Err send_server_flight12();
     Err wait_client_certificate12();

@@ -423,31 +423,6 @@ Err Session::post_handshake12(Bytes fragment)
 
 // ---- key exchange ----------------------------------------------------------------
 
-KeyExchange kx_kind(gnutls_kx_algorithm_t kx) noexcept
-{
-    switch (kx) {
-    case GNUTLS_KX_RSA: return KeyExchange::rsa;
-    case GNUTLS_KX_DHE_RSA:
-    case GNUTLS_KX_DHE_DSS:
-    case GNUTLS_KX_ANON_DH: return KeyExchange::dhe;
-    case GNUTLS_KX_PSK: return KeyExchange::psk;
-    case GNUTLS_KX_DHE_PSK: return KeyExchange::dhe_psk;
-    case GNUTLS_KX_ECDHE_PSK: return KeyExchange::ecdhe_psk;
-    case GNUTLS_KX_RSA_PSK: return KeyExchange::rsa_psk;
-    default: return KeyExchange::ecdhe;  // ECDHE_RSA, ECDHE_ECDSA, ANON_ECDH
-    }
-}
-
-bool kx12_ske_optional(gnutls_kx_algorithm_t kx) noexcept
-{
-    return kx == GNUTLS_KX_PSK || kx == GNUTLS_KX_RSA_PSK;
-}
-
-bool kx12_supported(gnutls_kx_algorithm_t kx) noexcept
-{
-    return kx12_traits(kx) != nullptr;
-}
-
 Err Session::Hs::kx_client_write(std::vector<std::uint8_t> &msg)
 {
     std::string identity;

@@ -71,12 +71,9 @@ Err Session::Hs::run()
         case State::wait_server_kx12: e = wait_server_kx12(); break;
         case State::wait_cert_request_or_done12: e = wait_cert_request_or_done12(); break;
         case State::send_client_flight12: e = send_client_flight12(); break;
-        case State::client_flight12_sent: e = emit(); if (ok(e)) state = State::wait_ticket_or_ccs12; break;
         case State::wait_ticket_or_ccs12: e = wait_ticket_or_ccs12(); break;
-        case State::wait_finished12: e = wait_ticket_or_ccs12(); break;
         case State::send_client_finished12: e = send_finished12_flight(); break;
         case State::send_server_flight12: e = send_server_flight12(); break;
-        case State::server_flight12_sent: e = emit(); break;
         case State::wait_client_certificate12: e = wait_client_certificate12(); break;
         case State::wait_client_kx12: e = wait_client_kx12(); break;
         case State::wait_certificate_verify12: e = wait_certificate_verify12(); break;
