@@ -7,6 +7,12 @@ tests_crypto_diff_crypto_LDADD = $(DIFF_LDADD)
 TESTS += tests/crypto/diff-crypto.sh
 EXTRA_DIST += tests/crypto/diff-crypto.sh
 
+check_PROGRAMS += tests/crypto/diff-gost
+tests_crypto_diff_gost_SOURCES = tests/crypto/diff-gost.c
+tests_crypto_diff_gost_LDADD = $(DIFF_LDADD)
+TESTS += tests/crypto/diff-gost.sh
+EXTRA_DIST += tests/crypto/diff-gost.sh
+
 if HAVE_CHECK
 check_PROGRAMS += tests/crypto/test-crypto
 TESTS += tests/crypto/test-crypto

@@ -14,6 +14,7 @@
 #include <nettle/xts.h>
 
 #include "core/crypto/block.hh"
+#include "core/crypto/gost28147.hh"
 #include "core/secret.hh"
 
 namespace tlshim::crypto {
@@ -273,6 +274,66 @@ private:
     bool counter32_;
 };
 
+// --- GOST 28147-89 ----------------------------------------------------------------------
+// CFB with CryptoPro key meshing, one class for the five S-box sets.
+class GostCfbCipher final : public Cipher {
+public:
+    GostCfbCipher(gnutls_cipher_algorithm_t alg, const std::uint8_t *key, gost::Sbox s) noexcept : Cipher(alg)
+    {
+        const std::uint8_t zero[gost::kBlockSize] = {};
+        cfb_.init(key, zero, s);
+    }
+    Err set_iv(Bytes iv) noexcept override
+    {
+        std::uint8_t b[gost::kBlockSize];
+        load_iv(b, sizeof b, iv);
+        cfb_.set_iv(b);
+        return Err::ok;
+    }
+    Err encrypt(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexcept override
+    {
+        cfb_.encrypt(in, out, len);
+        return Err::ok;
+    }
+    Err decrypt(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexcept override
+    {
+        cfb_.decrypt(in, out, len);
+        return Err::ok;
+    }
+
+private:
+    gost::Cfb cfb_;
+};
+
+// Counter mode with CryptoPro key meshing (the TLS GOST suite's cipher).
+// Without an IV the counter starts from zero registers, as in GnuTLS.
+class GostCntCipher final : public Cipher {
+public:
+    GostCntCipher(gnutls_cipher_algorithm_t alg, const std::uint8_t *key) noexcept : Cipher(alg)
+    {
+        cnt_.init(key, nullptr, gost::Sbox::tc26z);
+    }
+    Err set_iv(Bytes iv) noexcept override
+    {
+        std::uint8_t b[gost::kBlockSize];
+        load_iv(b, sizeof b, iv);
+        cnt_.set_iv(b);
+        return Err::ok;
+    }
+    Err encrypt(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexcept override
+    {
+        cnt_.crypt(in, out, len);
+        return Err::ok;
+    }
+    Err decrypt(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexcept override
+    {
+        return encrypt(in, out, len);
+    }
+
+private:
+    gost::Cnt cnt_;
+};
+
 // --- GCM driven step by step ------------------------------------------------------------
 // Associated data first (one piece unless block-aligned), then data in
 // whole blocks except the last piece, then the tag.
@@ -389,6 +450,7 @@ private:
 enum class IvRule : std::uint8_t {
     exact,    // the IV must have exactly iv_size bytes
     at_most,  // shorter IVs are zero-extended
+    prefix,   // any length: the first iv_size bytes, zero-extended
     any,      // the IV is ignored
 };
 
@@ -447,6 +509,21 @@ const Spec kSpecs[] = {
     {GNUTLS_CIPHER_AES_256_CFB8, 32, 16, IvRule::at_most, Err::invalid_request, KEYED(Cfb8Cipher<Aes256>)},
     {GNUTLS_CIPHER_AES_128_XTS, 32, 16, IvRule::exact, Err::internal, KEYED(XtsAes128)},
     {GNUTLS_CIPHER_AES_256_XTS, 64, 16, IvRule::exact, Err::internal, KEYED(XtsAes256)},
+#define GOST_CFB(ALG, SBOX)                                                                          \
+    {ALG, 32, 8, IvRule::exact, Err::invalid_request, [](gnutls_cipher_algorithm_t a, Bytes k) -> Cipher * { \
+         return new GostCfbCipher(a, k.data(), gost::Sbox::SBOX);                                          \
+     }}
+    // GnuTLS also runs CFB with a 16-byte IV as two interleaved registers and
+    // fails on other sizes; only the 8-byte IV is accepted here.
+    GOST_CFB(GNUTLS_CIPHER_GOST28147_TC26Z_CFB, tc26z),
+    GOST_CFB(GNUTLS_CIPHER_GOST28147_CPA_CFB, cryptopro_a),
+    GOST_CFB(GNUTLS_CIPHER_GOST28147_CPB_CFB, cryptopro_b),
+    GOST_CFB(GNUTLS_CIPHER_GOST28147_CPC_CFB, cryptopro_c),
+    GOST_CFB(GNUTLS_CIPHER_GOST28147_CPD_CFB, cryptopro_d),
+#undef GOST_CFB
+    // GnuTLS takes 8 bytes from any IV given to it; tlshim takes at most the
+    // bytes given and zero-extends.
+    {GNUTLS_CIPHER_GOST28147_TC26Z_CNT, 32, 8, IvRule::prefix, Err::invalid_request, KEYED(GostCntCipher)},
 };
 
 #undef KEYED
@@ -464,6 +541,7 @@ bool iv_fits(const Spec &s, std::size_t n) noexcept
     switch (s.iv_rule) {
     case IvRule::exact: return n == s.iv_size;
     case IvRule::at_most: return n <= s.iv_size;
+    case IvRule::prefix: return true;
     case IvRule::any: return true;
     }
     return false;

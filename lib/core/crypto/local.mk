@@ -6,6 +6,7 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/crypto/mac.hh lib/core/crypto/mac.cc \
 	lib/core/crypto/kdf.hh lib/core/crypto/kdf.cc \
 	lib/core/crypto/block.hh \
+	lib/core/crypto/gost28147.hh lib/core/crypto/gost28147.cc \
 	lib/core/crypto/cipher.hh lib/core/crypto/cipher.cc \
 	lib/core/crypto/aead.hh lib/core/crypto/aead.cc \
 	lib/core/crypto/random.hh lib/core/crypto/random.cc \

@@ -41,13 +41,14 @@ MacInfo mac_info(gnutls_mac_algorithm_t alg) noexcept
     case GNUTLS_MAC_AES_GMAC_128: return {MacKind::gmac128, GCM_DIGEST_SIZE, AES128_KEY_SIZE, true};
     case GNUTLS_MAC_AES_GMAC_192: return {MacKind::gmac192, GCM_DIGEST_SIZE, AES192_KEY_SIZE, true};
     case GNUTLS_MAC_AES_GMAC_256: return {MacKind::gmac256, GCM_DIGEST_SIZE, AES256_KEY_SIZE, true};
+    case GNUTLS_MAC_GOST28147_TC26Z_IMIT: return {MacKind::gost_imit, gost::kImitSize, gost::kKeySize, false};
     default: return {MacKind::none, 0, 0, false};
     }
 }
 
 Mac::Mac() noexcept { std::memset(&s_, 0, sizeof s_); }
 
-Mac::Mac(const Mac &other) noexcept : alg_(other.alg_), info_(other.info_), hash_(other.hash_)
+Mac::Mac(const Mac &other) noexcept : alg_(other.alg_), info_(other.info_), hash_(other.hash_), imit_(other.imit_)
 {
     std::memcpy(&s_, &other.s_, sizeof s_);
 }
@@ -59,6 +60,7 @@ Mac &Mac::operator=(const Mac &other) noexcept
         info_ = other.info_;
         hash_ = other.hash_;
         std::memcpy(&s_, &other.s_, sizeof s_);
+        imit_ = other.imit_;
     }
     return *this;
 }
@@ -113,6 +115,7 @@ Err Mac::init(gnutls_mac_algorithm_t alg, Bytes key) noexcept
             aes256_set_encrypt_key(&s_.gmac.cipher.a256, k);
         gcm_set_key(&s_.gmac.key, &s_.gmac.cipher, gmac_cipher(info.kind));
         break;
+    case MacKind::gost_imit: imit_.init(k, gost::Sbox::tc26z); break;
     case MacKind::none: break;
     }
     return Err::ok;
@@ -183,6 +186,7 @@ Err Mac::update(Bytes data) noexcept
         g.npending = n - whole;
         break;
     }
+    case MacKind::gost_imit: imit_.update(p, n); break;
     case MacKind::none: return Err::invalid_request;
     }
     return Err::ok;
@@ -209,6 +213,7 @@ void Mac::digest(std::uint8_t *out) noexcept
         gcm_digest(&g.ctx, &g.key, &g.cipher, gmac_cipher(info_.kind), GCM_DIGEST_SIZE, out);
         break;
     }
+    case MacKind::gost_imit: imit_.digest(out); break;
     case MacKind::none: break;
     }
 }

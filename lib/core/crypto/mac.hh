@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Message authentication codes on Nettle: HMAC over the digests of hash.hh,
-// UMAC-96/128, AES-CMAC-128/256 and AES-GMAC-128/192/256.
+// UMAC-96/128, AES-CMAC-128/256, AES-GMAC-128/192/256, and the GOST 28147-89
+// imitovstavka of gost28147.hh.
 //
 // Mac is a value type like Hash: inline state, copyable, wiped on
 // destruction.  digest() behaves as Nettle's digest functions do (HMAC and
 // CMAC restart with the same key; UMAC advances its nonce; GMAC needs a new
-// nonce), which is what gnutls_hmac_output() exposes.
+// nonce; the GOST imitovstavka restarts like HMAC), which is what
+// gnutls_hmac_output() exposes.
 #pragma once
 
 #include <gnutls/gnutls.h>
@@ -18,6 +20,7 @@
 #include <nettle/umac.h>
 
 #include "core/bytes.hh"
+#include "core/crypto/gost28147.hh"
 #include "core/crypto/hash.hh"
 #include "core/error.hh"
 
@@ -25,7 +28,9 @@ namespace tlshim::crypto {
 
 inline constexpr std::size_t kMaxMacSize = 64;
 
-enum class MacKind : std::uint8_t { none, hmac, umac96, umac128, cmac128, cmac256, gmac128, gmac192, gmac256 };
+enum class MacKind : std::uint8_t {
+    none, hmac, umac96, umac128, cmac128, cmac256, gmac128, gmac192, gmac256, gost_imit
+};
 
 // Properties of a MAC algorithm that the core computes; kind none when unsupported.
 struct MacInfo {
@@ -50,7 +55,7 @@ public:
     // key of the wrong length for a fixed-key MAC.
     Err init(gnutls_mac_algorithm_t alg, Bytes key) noexcept;
     // Sets the nonce of UMAC (1..16 bytes) or GMAC (any length, usually 12);
-    // ignored by the other MACs.
+    // ignored by the other MACs (GnuTLS ignores it for the GOST imitovstavka too).
     Err set_nonce(Bytes nonce) noexcept;
     Err update(Bytes data) noexcept;
     // Writes size() bytes.
@@ -91,6 +96,7 @@ private:
     MacInfo info_{MacKind::none, 0, 0, false};
     const nettle_hash *hash_ = nullptr;
     State s_;
+    gost::Imit imit_;  // GOST28147_TC26Z_IMIT (not trivially destructible, so outside the union)
 };
 
 }  // namespace tlshim::crypto
