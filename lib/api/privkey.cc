@@ -766,6 +766,70 @@ TLSHIM_API int gnutls_privkey_export_ecc_raw(gnutls_privkey_t key, gnutls_ecc_cu
 }
 
 /**
+ * gnutls_privkey_import_gost_raw:
+ * @key: the abstract key to fill
+ * @curve: the curve (CryptoPro-A, CryptoPro-XchA, TC26-256-B or TC26-512-A)
+ * @digest: %GNUTLS_DIG_GOSTR_94, %GNUTLS_DIG_STREEBOG_256 or
+ *   %GNUTLS_DIG_STREEBOG_512, which decides the key type
+ * @paramset: the GOST 28147 parameter set, or %GNUTLS_GOST_PARAMSET_UNKNOWN
+ *   for the key type's default
+ * @x: the public point's x coordinate, least significant byte first
+ * @y: the public point's y coordinate, least significant byte first
+ * @k: the private value, least significant byte first
+ *
+ * Sets a GOST R 34.10 private key from its values, as
+ * gnutls_x509_privkey_import_gost_raw() does.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_privkey_import_gost_raw(gnutls_privkey_t key, gnutls_ecc_curve_t curve,
+                                              gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset,
+                                              const gnutls_datum_t *x, const gnutls_datum_t *y,
+                                              const gnutls_datum_t *k)
+{
+    if (key == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        return with_new_x509(key, [&](gnutls_x509_privkey_t xk) {
+            return gnutls_x509_privkey_import_gost_raw(xk, curve, digest, paramset, x, y, k);
+        });
+    });
+}
+
+/**
+ * gnutls_privkey_export_gost_raw2:
+ * @key: a GOST R 34.10 private key
+ * @curve: if not %NULL, receives the curve
+ * @digest: if not %NULL, receives the key's digest
+ * @paramset: if not %NULL, receives the GOST 28147 parameter set
+ * @x: if not %NULL, receives the x coordinate
+ * @y: if not %NULL, receives the y coordinate
+ * @k: if not %NULL, receives the private value
+ * @flags: gnutls_abstract_export_flags_t values; they change nothing for
+ *   these little-endian values
+ *
+ * Gives the values of a GOST key in datums allocated with gnutls_malloc(),
+ * least significant byte first, without their most significant zero bytes.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_privkey_export_gost_raw2(gnutls_privkey_t key, gnutls_ecc_curve_t *curve,
+                                               gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset,
+                                               gnutls_datum_t *x, gnutls_datum_t *y, gnutls_datum_t *k,
+                                               unsigned int flags)
+{
+    (void)flags;
+    gnutls_x509_privkey_t xk = x509_of(key);
+    if (xk == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return gnutls_x509_privkey_export_gost_raw(xk, curve, digest, paramset, x, y, k);
+}
+
+/**
  * gnutls_privkey_generate2:
  * @pkey: the abstract key to fill
  * @algo: the key type

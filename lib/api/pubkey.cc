@@ -452,7 +452,8 @@ TLSHIM_API int gnutls_pubkey_get_openpgp_key_id(gnutls_pubkey_t key, unsigned in
  *
  * Suggests the digest to sign with for this key: one matching the strength
  * of the curve for ECDSA, SHA-512 for Ed25519, SHAKE256 for Ed448, the
- * digest of its parameters for a restricted RSA-PSS key, SHA-256 otherwise.
+ * digest of its parameters for a restricted RSA-PSS key, the key's own
+ * digest (mandatory) for GOST R 34.10, SHA-256 otherwise.
  *
  * Returns: zero on success, or a negative error code.
  *
@@ -489,6 +490,13 @@ TLSHIM_API int gnutls_pubkey_get_preferred_hash_algorithm(gnutls_pubkey_t key,
         break;
     case GNUTLS_PK_EDDSA_ED448:
         h = GNUTLS_DIG_SHAKE_256;
+        break;
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512:
+        h = key->key.gost_digest();
+        if (mand != nullptr)
+            *mand = 1;
         break;
     default:
         return GNUTLS_E_INTERNAL_ERROR;
@@ -675,6 +683,130 @@ TLSHIM_API int gnutls_pubkey_export_ecc_raw(gnutls_pubkey_t key, gnutls_ecc_curv
                                             gnutls_datum_t *x, gnutls_datum_t *y)
 {
     return gnutls_pubkey_export_ecc_raw2(key, curve, x, y, 0);
+}
+
+/**
+ * gnutls_pubkey_import_gost_raw:
+ * @key: the public key to fill
+ * @curve: the curve (CryptoPro-A, CryptoPro-XchA, TC26-256-B or TC26-512-A)
+ * @digest: %GNUTLS_DIG_GOSTR_94, %GNUTLS_DIG_STREEBOG_256 or
+ *   %GNUTLS_DIG_STREEBOG_512, which decides the key type
+ * @paramset: the GOST 28147 parameter set, or %GNUTLS_GOST_PARAMSET_UNKNOWN
+ *   for the key type's default
+ * @x: the point's x coordinate, least significant byte first
+ * @y: the point's y coordinate, least significant byte first
+ *
+ * Sets a GOST R 34.10 public key from its point.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_pubkey_import_gost_raw(gnutls_pubkey_t key, gnutls_ecc_curve_t curve,
+                                             gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset,
+                                             const gnutls_datum_t *x, const gnutls_datum_t *y)
+{
+    if (key == nullptr || x == nullptr || y == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    int c = api::raw(curve), d = api::raw(digest), ps = api::raw(paramset);
+    return api::guard([&] {
+        const algo::Curve *row = algo::curve(c);
+        if (row == nullptr)
+            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
+        if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && algo::gost_paramset(ps) == nullptr)
+            return GNUTLS_E_INVALID_REQUEST;
+        if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
+            return GNUTLS_E_INVALID_REQUEST;
+        x509::PublicKey k;
+        if (Err r = k.import_gost(row->id, static_cast<gnutls_digest_algorithm_t>(d),
+                                  static_cast<gnutls_gost_paramset_t>(ps), view(x), view(y));
+            !ok(r))
+            return api::to_gnutls(r);
+        key->key = std::move(k);
+        return 0;
+    });
+}
+
+/**
+ * gnutls_pubkey_export_gost_raw2:
+ * @key: a GOST R 34.10 public key
+ * @curve: if not %NULL, receives the curve
+ * @digest: if not %NULL, receives the key's digest
+ * @paramset: if not %NULL, receives the GOST 28147 parameter set
+ * @x: if not %NULL, receives the x coordinate
+ * @y: if not %NULL, receives the y coordinate
+ * @flags: gnutls_abstract_export_flags_t values; they change nothing for
+ *   these little-endian values
+ *
+ * Gives the point of a GOST key in datums allocated with gnutls_malloc(),
+ * least significant byte first, without their most significant zero bytes.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_pubkey_export_gost_raw2(gnutls_pubkey_t key, gnutls_ecc_curve_t *curve,
+                                              gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset,
+                                              gnutls_datum_t *x, gnutls_datum_t *y, unsigned int flags)
+{
+    (void)flags;
+    if (key == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        gnutls_ecc_curve_t c;
+        gnutls_digest_algorithm_t d;
+        gnutls_gost_paramset_t ps;
+        SecretBytes px, py;
+        if (Err r = key->key.export_gost(c, d, ps, px, py); !ok(r))
+            return api::to_gnutls(r);
+        if (curve != nullptr)
+            *curve = c;
+        if (digest != nullptr)
+            *digest = d;
+        if (paramset != nullptr)
+            *paramset = ps;
+        if (x != nullptr)
+            if (int r = api::datum_out(px.data(), px.size(), x); r < 0)
+                return r;
+        if (y != nullptr)
+            if (int r = api::datum_out(py.data(), py.size(), y); r < 0) {
+                free_datum(x);
+                return r;
+            }
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_crt_get_pk_gost_raw:
+ * @crt: a certificate
+ * @curve: if not %NULL, receives the curve
+ * @digest: if not %NULL, receives the key's digest
+ * @paramset: if not %NULL, receives the GOST 28147 parameter set
+ * @x: if not %NULL, receives the x coordinate
+ * @y: if not %NULL, receives the y coordinate
+ *
+ * Gives the GOST R 34.10 public key of a certificate, as
+ * gnutls_pubkey_export_gost_raw2() does.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_x509_crt_get_pk_gost_raw(gnutls_x509_crt_t crt, gnutls_ecc_curve_t *curve,
+                                               gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset,
+                                               gnutls_datum_t *x, gnutls_datum_t *y)
+{
+    if (crt == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    gnutls_pubkey_t pub = nullptr;
+    if (int r = gnutls_pubkey_init(&pub); r < 0)
+        return r;
+    int r = gnutls_pubkey_import_x509(pub, crt, 0);
+    if (r >= 0)
+        r = gnutls_pubkey_export_gost_raw2(pub, curve, digest, paramset, x, y, 0);
+    gnutls_pubkey_deinit(pub);
+    return r;
 }
 
 /**

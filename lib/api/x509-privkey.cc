@@ -853,6 +853,107 @@ TLSHIM_API int gnutls_x509_privkey_export_ecc_raw(gnutls_x509_privkey_t key, gnu
 }
 
 /**
+ * gnutls_x509_privkey_import_gost_raw:
+ * @key: the key object to fill
+ * @curve: the curve (CryptoPro-A, CryptoPro-XchA, TC26-256-B or TC26-512-A)
+ * @digest: %GNUTLS_DIG_GOSTR_94, %GNUTLS_DIG_STREEBOG_256 or
+ *   %GNUTLS_DIG_STREEBOG_512; it decides the key type (GOST R 34.10-2001,
+ *   2012-256 or 2012-512)
+ * @paramset: the GOST 28147 parameter set, or %GNUTLS_GOST_PARAMSET_UNKNOWN
+ *   for the key type's default
+ * @x: the public point's x coordinate, least significant byte first
+ * @y: the public point's y coordinate, least significant byte first
+ * @k: the private value, least significant byte first
+ *
+ * Sets a GOST R 34.10 private key from its values.  The point must be the
+ * one the private value gives.
+ *
+ * Returns: zero on success, or a negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_x509_privkey_import_gost_raw(gnutls_x509_privkey_t key, gnutls_ecc_curve_t curve,
+                                                   gnutls_digest_algorithm_t digest,
+                                                   gnutls_gost_paramset_t paramset, const gnutls_datum_t *x,
+                                                   const gnutls_datum_t *y, const gnutls_datum_t *k)
+{
+    if (key == nullptr || x == nullptr || y == nullptr || k == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    int c = api::raw(curve), d = api::raw(digest), ps = api::raw(paramset);
+    return api::guard([&] {
+        const tlshim::algo::Curve *row = tlshim::algo::curve(c);
+        if (row == nullptr)
+            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
+        if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && tlshim::algo::gost_paramset(ps) == nullptr)
+            return GNUTLS_E_INVALID_REQUEST;
+        if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
+            return GNUTLS_E_INVALID_REQUEST;
+        PrivateKey fresh;
+        if (Err e = fresh.import_gost(row->id, static_cast<gnutls_digest_algorithm_t>(d),
+                                      static_cast<gnutls_gost_paramset_t>(ps), bytes_of(x), bytes_of(y),
+                                      bytes_of(k));
+            !ok(e))
+            return api::to_gnutls(e);
+        key->key = std::move(fresh);
+        return 0;
+    });
+}
+
+/**
+ * gnutls_x509_privkey_export_gost_raw:
+ * @key: a GOST R 34.10 key
+ * @curve: if not %NULL, receives the curve
+ * @digest: if not %NULL, receives the key's digest
+ * @paramset: if not %NULL, receives the GOST 28147 parameter set
+ * @x: if not %NULL, receives the x coordinate
+ * @y: if not %NULL, receives the y coordinate
+ * @k: if not %NULL, receives the private value
+ *
+ * Hands out the values of a GOST key in datums allocated with
+ * gnutls_malloc(), each least significant byte first and without its most
+ * significant zero bytes.
+ *
+ * Returns: zero on success, %GNUTLS_E_INVALID_REQUEST for another key
+ * type, or another negative error code.
+ *
+ * Since: 3.6.3
+ **/
+TLSHIM_API int gnutls_x509_privkey_export_gost_raw(gnutls_x509_privkey_t key, gnutls_ecc_curve_t *curve,
+                                                   gnutls_digest_algorithm_t *digest,
+                                                   gnutls_gost_paramset_t *paramset, gnutls_datum_t *x,
+                                                   gnutls_datum_t *y, gnutls_datum_t *k)
+{
+    if (key == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        gnutls_ecc_curve_t c;
+        gnutls_digest_algorithm_t d;
+        gnutls_gost_paramset_t ps;
+        SecretBytes vx, vy, vk;
+        if (Err err = key->key.export_gost(c, d, ps, vx, vy, vk); !ok(err))
+            return api::to_gnutls(err);
+        if (curve != nullptr)
+            *curve = c;
+        if (digest != nullptr)
+            *digest = d;
+        if (paramset != nullptr)
+            *paramset = ps;
+        gnutls_datum_t *outs[3] = {x, y, k};
+        const SecretBytes *vals[3] = {&vx, &vy, &vk};
+        for (int i = 0; i < 3; i++) {
+            if (outs[i] == nullptr)
+                continue;
+            if (int rc = api::datum_out(vals[i]->data(), vals[i]->size(), outs[i]); rc < 0) {
+                for (int j = 0; j < i; j++)
+                    free_datum(outs[j]);
+                return rc;
+            }
+        }
+        return 0;
+    });
+}
+
+/**
  * gnutls_x509_privkey_generate:
  * @key: the key object to fill
  * @algo: the key type
@@ -883,8 +984,10 @@ TLSHIM_API int gnutls_x509_privkey_generate(gnutls_x509_privkey_t key, gnutls_pk
  * @data_size: the number of entries in @data
  *
  * Generates a new key of type RSA, RSA-PSS, ECDSA (P-256, P-384, P-521),
- * Ed25519, Ed448, X25519 or X448.  Provable (FIPS 186-4 seeded)
- * generation is not supported.
+ * Ed25519, Ed448, X25519, X448 or GOST R 34.10 (2001 and 2012-256 on
+ * CryptoPro-A, CryptoPro-XchA or TC26-256-B, CryptoPro-A unless
+ * GNUTLS_CURVE_TO_BITS() names one; 2012-512 on TC26-512-A).  Provable
+ * (FIPS 186-4 seeded) generation is not supported.
  *
  * Returns: zero on success, or a negative error code.
  **/
@@ -912,6 +1015,9 @@ TLSHIM_API int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t key, gnutls_p
         case GNUTLS_PK_EDDSA_ED448:
         case GNUTLS_PK_ECDH_X25519:
         case GNUTLS_PK_ECDH_X448:
+        case GNUTLS_PK_GOST_01:
+        case GNUTLS_PK_GOST_12_256:
+        case GNUTLS_PK_GOST_12_512:
             break;
         default:
             return GNUTLS_E_INVALID_REQUEST;

@@ -17,9 +17,12 @@ EXTRA_DIST += tests/keys/diff-keys.sh tests/keys/interop-openssl.sh tests/keys/c
 	tests/keys/gen-keys.sh
 
 if HAVE_CHECK
-check_PROGRAMS += tests/keys/test-keys
-TESTS += tests/keys/test-keys
+check_PROGRAMS += tests/keys/test-keys tests/keys/test-gost
+TESTS += tests/keys/test-keys tests/keys/test-gost
 tests_keys_test_keys_SOURCES = tests/keys/test-keys.cc tests/unit/check-main.hh
 tests_keys_test_keys_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_keys_test_keys_LDADD = $(UNIT_LDADD)
+tests_keys_test_gost_SOURCES = tests/keys/test-gost.cc tests/unit/check-main.hh
+tests_keys_test_gost_CPPFLAGS = $(UNIT_CPPFLAGS) $(NETTLE_CFLAGS) $(GMP_CFLAGS)
+tests_keys_test_gost_LDADD = $(UNIT_LDADD)
 endif

@@ -23,12 +23,35 @@ std::size_t nist_curve_bytes(gnutls_ecc_curve_t curve) noexcept
     return c ? (ecc_bit_size(c) + 7) / 8 : 0;
 }
 
+const ecc_curve *gost_curve(gnutls_ecc_curve_t curve) noexcept
+{
+    switch (curve) {
+    case GNUTLS_ECC_CURVE_GOST256B:
+    case GNUTLS_ECC_CURVE_GOST256CPA:
+    case GNUTLS_ECC_CURVE_GOST256CPXA: return nettle_get_gost_gc256b();
+    case GNUTLS_ECC_CURVE_GOST512A: return nettle_get_gost_gc512a();
+    default: return nullptr;
+    }
+}
+
+const ecc_curve *ec_curve(gnutls_ecc_curve_t curve) noexcept
+{
+    const ecc_curve *c = nist_curve(curve);
+    return c ? c : gost_curve(curve);
+}
+
+std::size_t ec_curve_bytes(gnutls_ecc_curve_t curve) noexcept
+{
+    const ecc_curve *c = ec_curve(curve);
+    return c ? (ecc_bit_size(c) + 7) / 8 : 0;
+}
+
 // --- points ------------------------------------------------------------------
 
 Err EcPoint::init(gnutls_ecc_curve_t curve) noexcept
 {
     reset();
-    const ecc_curve *c = nist_curve(curve);
+    const ecc_curve *c = ec_curve(curve);
     if (!c)
         return Err::invalid_request;
     ecc_point_init(&p_, c);
@@ -52,7 +75,7 @@ Err EcPoint::set(gnutls_ecc_curve_t curve, Bytes x, Bytes y) noexcept
     Err e = init(curve);
     if (e != Err::ok)
         return e;
-    std::size_t len = nist_curve_bytes(curve);
+    std::size_t len = ec_curve_bytes(curve);
     if (strip_leading_zeros(x).size() > len || strip_leading_zeros(y).size() > len)
         return Err::illegal_parameter;
     Mpz mx(x), my(y);
@@ -66,7 +89,7 @@ Err EcPoint::set(gnutls_ecc_curve_t curve, Bytes x, Bytes y) noexcept
 
 Err EcPoint::set_encoded(gnutls_ecc_curve_t curve, Bytes encoded) noexcept
 {
-    std::size_t len = nist_curve_bytes(curve);
+    std::size_t len = ec_curve_bytes(curve);
     if (len == 0) {
         reset();
         return Err::invalid_request;
@@ -87,7 +110,7 @@ Err EcPoint::get(SecretBytes &x, SecretBytes &y) const
         return Err::invalid_request;
     Mpz mx, my;
     ecc_point_get(&p_, mx.get(), my.get());
-    std::size_t len = nist_curve_bytes(curve_);
+    std::size_t len = ec_curve_bytes(curve_);
     x = mx.bytes(len);
     y = my.bytes(len);
     return x.size() == len && y.size() == len ? Err::ok : Err::internal;
@@ -111,7 +134,7 @@ Err EcPoint::encoded(std::vector<std::uint8_t> &out) const
 Err EcScalar::init(gnutls_ecc_curve_t curve) noexcept
 {
     reset();
-    const ecc_curve *c = nist_curve(curve);
+    const ecc_curve *c = ec_curve(curve);
     if (!c)
         return Err::invalid_request;
     ecc_scalar_init(&s_, c);
@@ -133,7 +156,7 @@ Err EcScalar::set(gnutls_ecc_curve_t curve, Bytes k) noexcept
     Err e = init(curve);
     if (e != Err::ok)
         return e;
-    if (strip_leading_zeros(k).size() > nist_curve_bytes(curve))
+    if (strip_leading_zeros(k).size() > ec_curve_bytes(curve))
         return Err::illegal_parameter;
     Mpz mk(k);
     // Nettle accepts only 0 < k < q.
@@ -395,7 +418,7 @@ Err ecdh_shared(const EcKey &ours, const EcPoint &peer, SecretBytes &shared)
     ecc_point_get(result.nettle(), x.get(), y.get());
     if (mpz_sgn(x.get()) == 0 && mpz_sgn(y.get()) == 0)  // infinity
         return Err::illegal_parameter;
-    shared = x.bytes(nist_curve_bytes(ours.curve()));
+    shared = x.bytes(ec_curve_bytes(ours.curve()));
     x.wipe();
     y.wipe();
     return shared.empty() ? Err::internal : Err::ok;

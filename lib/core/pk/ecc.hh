@@ -3,6 +3,9 @@
 // Nettle: points and scalars (wiped), key import/export as big-endian
 // coordinates, signatures as (r, s) and as DER Ecdsa-Sig-Value, and the
 // ECDH shared secret with validation of the peer's point.
+//
+// Points, scalars and key pairs also work on the two GOST R 34.10 curves
+// Nettle implements (see gost_curve(); the GOST algorithms are in gost.hh).
 #pragma once
 
 #include <gnutls/gnutls.h>
@@ -25,6 +28,17 @@ namespace tlshim::pk {
 const ecc_curve *nist_curve(gnutls_ecc_curve_t curve) noexcept;
 // Length in bytes of a coordinate or scalar (32, 48, 66), 0 if unsupported.
 std::size_t nist_curve_bytes(gnutls_ecc_curve_t curve) noexcept;
+
+// Nettle's curve for a GOST R 34.10 curve id, null when Nettle lacks it.
+// Nettle has two: gc256b (TC26-256-B, whose parameters CryptoPro-A and
+// CryptoPro-XchA share) and gc512a (TC26-512-A).  TC26-256-A/C/D,
+// TC26-512-B/C and CryptoPro-B/C/XchB are not supported: keys on them are
+// refused with Err::ecc_unsupported_curve.
+const ecc_curve *gost_curve(gnutls_ecc_curve_t curve) noexcept;
+// Either kind: the curve for points, scalars and key pairs, null if none.
+const ecc_curve *ec_curve(gnutls_ecc_curve_t curve) noexcept;
+// Coordinate/scalar length in bytes for ec_curve(), 0 if unsupported.
+std::size_t ec_curve_bytes(gnutls_ecc_curve_t curve) noexcept;
 
 class EcPoint {
 public:
@@ -84,7 +98,7 @@ private:
     bool init_ = false, valid_ = false;
 };
 
-// A key pair (or a public key alone) on one NIST curve.
+// A key pair (or a public key alone) on one NIST or GOST curve.
 class EcKey {
 public:
     // Imports x, y and (optionally, may be empty) k.  With k, the point

@@ -203,6 +203,64 @@ Err encode_sec1(const PrivateKey::Impl &im, bool with_params, SecretBytes &der)
     return encode_secret(n, der);
 }
 
+// ---- GOST R 34.10 private values --------------------------------------------
+
+// The private value inside a GOST PKCS#8 key in each form GnuTLS accepts:
+// an OCTET STRING (little-endian), an INTEGER (big-endian, as DER has it),
+// or the little-endian octets with no wrapping at all.
+Err decode_gost_private(gnutls_pk_algorithm_t pk, Bytes params, Bytes inner, PrivateKey::Impl &im)
+{
+    if (params.empty())
+        return Err::asn1_element_not_found;
+    gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+    gnutls_digest_algorithm_t digest = GNUTLS_DIG_UNKNOWN;
+    gnutls_gost_paramset_t paramset = GNUTLS_GOST_PARAMSET_UNKNOWN;
+    if (Err e = decode_gost_params(pk, params, curve, digest, paramset); !ok(e))
+        return e == Err::pk_invalid_pubkey ? Err::pk_invalid_privkey : e;
+    SecretBytes be;
+    asn1::Node n;
+    if (ok(n.decode("CurvePrivateKey", inner))) {
+        SecretBytes le;
+        if (Err e = read_secret(n, "", le); !ok(e))
+            return e;
+        be = pk::reversed(view(le));
+    } else if (asn1::Node i; ok(i.decode("DSAPublicKey", inner))) {
+        if (Err e = read_secret_uint(i, "", be); !ok(e))
+            return e;
+    } else {
+        be = pk::reversed(inner);
+    }
+    std::size_t len = pk::ec_curve_bytes(curve);
+    Bytes ks = pk::strip_leading_zeros(view(be));
+    if (ks.empty() || ks.size() > len)
+        return Err::pk_invalid_privkey;
+    SecretBytes padded(len - ks.size(), 0);
+    padded.insert(padded.end(), ks.begin(), ks.end());
+    if (Err e = im.ec.import_private(curve, view(padded)); !ok(e))
+        return Err::pk_invalid_privkey;
+    im.pk = pk;
+    im.curve = curve;
+    im.gost_digest = digest;
+    im.gost_paramset = paramset;
+    return Err::ok;
+}
+
+// The private value as GnuTLS writes it: an OCTET STRING holding the
+// little-endian scalar without its most significant zero bytes.
+Err encode_gost_private(const PrivateKey::Impl &im, SecretBytes &der)
+{
+    SecretBytes be;
+    if (Err e = im.ec.priv().get(be); !ok(e))
+        return e;
+    SecretBytes le = pk::reversed(view(be));
+    asn1::Node n;
+    if (Err e = n.create("CurvePrivateKey"); !ok(e))
+        return e;
+    if (Err e = write(n, "", le_minimal(view(le))); !ok(e))
+        return e;
+    return encode_secret(n, der);
+}
+
 // ---- PKCS#8 --------------------------------------------------------------
 
 Err decode_pkcs8(Bytes der, PrivateKey::Impl &im)
@@ -249,6 +307,10 @@ Err decode_pkcs8(Bytes der, PrivateKey::Impl &im)
                 return e;
         return decode_sec1(view(inner), curve, im);
     }
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512:
+        return decode_gost_private(p->id, params, view(inner), im);
     case GNUTLS_PK_EDDSA_ED25519:
     case GNUTLS_PK_EDDSA_ED448:
     case GNUTLS_PK_ECDH_X25519:
@@ -296,6 +358,12 @@ Err encode_pkcs8(const PrivateKey::Impl &im, SecretBytes &der)
         if (Err e = encode_sec1(im, im.sec1_params, inner); !ok(e))
             return e;
         break;
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512:
+        if (Err e = encode_gost_private(im, inner); !ok(e))
+            return e;
+        break;
     default: {
         asn1::Node c;
         if (Err e = c.create("CurvePrivateKey"); !ok(e))
@@ -308,7 +376,9 @@ Err encode_pkcs8(const PrivateKey::Impl &im, SecretBytes &der)
     }
     }
     std::vector<std::uint8_t> params;
-    if (Err e = key_algorithm_params(im.pk, im.curve, im.pss, params); !ok(e))
+    if (Err e = is_gost(im.pk) ? encode_gost_params(im.pk, im.curve, im.gost_digest, im.gost_paramset, params)
+                               : key_algorithm_params(im.pk, im.curve, im.pss, params);
+        !ok(e))
         return e;
     asn1::Node n;
     if (Err e = n.create("OneAsymmetricKey"); !ok(e))
@@ -541,7 +611,10 @@ Err PrivateKey::copy_from(const PrivateKey &other)
     SecretBytes der;
     if (Err e = other.export_der(KeyFormat::pkcs8, nullptr, GNUTLS_PKCS_PLAIN, der); !ok(e))
         return e;
-    return import_der(view(der), KeyFormat::pkcs8, nullptr, 0);
+    if (Err e = import_der(view(der), KeyFormat::pkcs8, nullptr, 0); !ok(e))
+        return e;
+    impl_->gost_bare = other.impl_->gost_bare;
+    return Err::ok;
 }
 
 Err PrivateKey::import_der(Bytes der, KeyFormat fmt, const char *password, unsigned pkcs8_flags)
@@ -688,6 +761,69 @@ Err PrivateKey::import_ecc(gnutls_ecc_curve_t curve, Bytes x, Bytes y, Bytes k)
     return Err::ok;
 }
 
+Err PrivateKey::import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
+                            gnutls_gost_paramset_t paramset, Bytes x_le, Bytes y_le, Bytes k_le)
+{
+    gnutls_pk_algorithm_t pk = gost_pk_of_digest(digest);
+    if (pk == GNUTLS_PK_UNKNOWN)
+        return Err::invalid_request;
+    if (Err e = gost_check_curve(pk, curve); !ok(e))
+        return e;
+    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
+        paramset = gost_default_paramset(pk);
+    else if (!algo::gost_paramset(paramset))
+        return Err::invalid_request;
+    std::size_t len = pk::ec_curve_bytes(curve);
+    // Little-endian values, to big-endian at the curve's length.
+    auto be = [len](Bytes le, SecretBytes &out) {
+        Bytes m = le_minimal(le);
+        if (m.size() > len)
+            return false;
+        out.assign(len - m.size(), 0);
+        out.insert(out.end(), m.rbegin(), m.rend());
+        return true;
+    };
+    SecretBytes x, y, k;
+    if (!be(k_le, k) || !be(x_le, x) || !be(y_le, y))
+        return Err::invalid_request;
+    auto im = std::make_unique<Impl>();
+    Err e = x_le.empty() && y_le.empty() ? im->ec.import_private(curve, view(k))
+                                         : im->ec.import(curve, view(x), view(y), view(k));
+    if (!ok(e))
+        return e;
+    im->pk = pk;
+    im->curve = curve;
+    im->gost_digest = digest;
+    im->gost_paramset = paramset;
+    impl_ = std::move(im);
+    return Err::ok;
+}
+
+Err PrivateKey::export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t &digest,
+                            gnutls_gost_paramset_t &paramset, SecretBytes &x_le, SecretBytes &y_le,
+                            SecretBytes &k_le) const
+{
+    if (empty() || !is_gost(impl_->pk))
+        return Err::invalid_request;
+    std::vector<std::uint8_t> le;
+    if (Err e = gost_point_le(impl_->ec.pub(), le); !ok(e))
+        return e;
+    std::size_t len = le.size() / 2;
+    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
+    x_le.assign(x.begin(), x.end());
+    y_le.assign(y.begin(), y.end());
+    SecretBytes kb;
+    if (Err e = impl_->ec.priv().get(kb); !ok(e))
+        return e;
+    SecretBytes kl = pk::reversed(view(kb));
+    Bytes km = le_minimal(view(kl));
+    k_le.assign(km.begin(), km.end());
+    curve = impl_->curve;
+    digest = impl_->gost_digest;
+    paramset = impl_->gost_paramset;
+    return Err::ok;
+}
+
 // ---- PrivateKey: export ---------------------------------------------------
 
 Err PrivateKey::export_rsa(SecretBytes &n, SecretBytes &e, SecretBytes &d, SecretBytes &p, SecretBytes &q,
@@ -740,6 +876,8 @@ Err PrivateKey::export_der(KeyFormat fmt, const char *password, unsigned pkcs8_f
             return encode_pkcs1(*impl_, der);
         if (impl_->pk == GNUTLS_PK_ECDSA)
             return encode_sec1(*impl_, impl_->sec1_params, der);
+        if (impl_->gost_bare)
+            return encode_gost_private(*impl_, der);
         return encode_pkcs8(*impl_, der);
     case KeyFormat::pkcs1:
         if (impl_->pk != GNUTLS_PK_RSA && impl_->pk != GNUTLS_PK_RSA_PSS)
@@ -778,6 +916,8 @@ Err PrivateKey::export_pem(KeyFormat fmt, const char *password, unsigned pkcs8_f
             label = "RSA PRIVATE KEY";
         else if (impl_->pk == GNUTLS_PK_ECDSA)
             label = "EC PRIVATE KEY";
+        else if (impl_->gost_bare)
+            label = "UNKNOWN";
         break;
     case KeyFormat::pkcs1: label = "RSA PRIVATE KEY"; break;
     case KeyFormat::sec1: label = "EC PRIVATE KEY"; break;
@@ -832,6 +972,25 @@ Err PrivateKey::generate(gnutls_pk_algorithm_t pk, unsigned bits, const PssParam
         im->curve = curve;
         break;
     }
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512: {
+        // A size in bits does not choose among the curves: the default is
+        // used for any of them.
+        gnutls_ecc_curve_t curve =
+            pk == GNUTLS_PK_GOST_12_512 ? GNUTLS_ECC_CURVE_GOST512A : GNUTLS_ECC_CURVE_GOST256CPA;
+        if (GNUTLS_BITS_ARE_CURVE(bits))
+            curve = static_cast<gnutls_ecc_curve_t>(GNUTLS_BITS_TO_CURVE(bits));
+        if (Err e = gost_check_curve(pk, curve); !ok(e))
+            return e;
+        if (Err e = im->ec.generate(curve); !ok(e))
+            return e;
+        im->curve = curve;
+        im->gost_digest = gost_default_digest(pk);
+        im->gost_paramset = gost_default_paramset(pk);
+        im->gost_bare = true;
+        break;
+    }
     case GNUTLS_PK_EDDSA_ED25519:
     case GNUTLS_PK_EDDSA_ED448:
     case GNUTLS_PK_ECDH_X25519:
@@ -876,7 +1035,10 @@ Err PrivateKey::verify_params() const
             return Err::pk_invalid_privkey;
         return Err::ok;
     }
-    case GNUTLS_PK_ECDSA: {
+    case GNUTLS_PK_ECDSA:
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512: {
         SecretBytes x, y, k;
         if (!ok(impl_->ec.pub().get(x, y)) || !ok(impl_->ec.priv().get(k)))
             return Err::pk_invalid_privkey;

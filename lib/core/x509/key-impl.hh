@@ -10,6 +10,7 @@
 #include "core/asn1/asn1.hh"
 #include "core/pk/ecc.hh"
 #include "core/pk/edwards.hh"
+#include "core/pk/gost.hh"
 #include "core/pk/rsa.hh"
 #include "core/x509/key.hh"
 
@@ -20,8 +21,12 @@ struct PublicKey::Impl {
     gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
     PssParams pss;
     pk::RsaPublicKey rsa;   // RSA, RSA-PSS
-    pk::EcPoint ec;         // ECDSA
+    pk::EcPoint ec;         // ECDSA, GOST R 34.10
     pk::RawCurveKey raw;    // EdDSA, X25519/X448
+    // GOST keys: the digest and GOST 28147 parameter set of the key's
+    // parameters (the defaults for the key type when they were absent).
+    gnutls_digest_algorithm_t gost_digest = GNUTLS_DIG_UNKNOWN;
+    gnutls_gost_paramset_t gost_paramset = GNUTLS_GOST_PARAMSET_UNKNOWN;
 };
 
 struct PrivateKey::Impl {
@@ -29,8 +34,14 @@ struct PrivateKey::Impl {
     gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
     PssParams pss;
     pk::RsaPrivateKey rsa;
-    pk::EcKey ec;
+    pk::EcKey ec;           // ECDSA, GOST R 34.10
     pk::RawCurveKey raw;
+    gnutls_digest_algorithm_t gost_digest = GNUTLS_DIG_UNKNOWN;
+    gnutls_gost_paramset_t gost_paramset = GNUTLS_GOST_PARAMSET_UNKNOWN;
+    // A generated GOST key: GnuTLS's native export (gnutls_x509_privkey_export)
+    // writes such a key as the bare private-value OCTET STRING under the PEM
+    // label "UNKNOWN" instead of PKCS#8; we write the same bytes.
+    bool gost_bare = false;
     // Whether the ECPrivateKey we encode names its curve: GnuTLS re-encodes
     // a SEC1 key the way it was imported, so a key taken from PKCS#8
     // without inner parameters is exported without them.
@@ -69,6 +80,32 @@ Err key_algorithm_params(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve, con
                          std::vector<std::uint8_t> &der);
 // Decodes ECParameters (named curve) into a supported curve.
 Err decode_ec_params(Bytes der, gnutls_ecc_curve_t &curve);
+
+// ---- GOST R 34.10 keys ----
+bool is_gost(gnutls_pk_algorithm_t pk) noexcept;
+// The digest and parameter set a GOST key has when its parameters do not
+// name them; the key type a digest implies (GOST R 34.11-94: 2001,
+// Streebog: 2012 of that size), UNKNOWN for other digests.
+gnutls_digest_algorithm_t gost_default_digest(gnutls_pk_algorithm_t pk) noexcept;
+gnutls_gost_paramset_t gost_default_paramset(gnutls_pk_algorithm_t pk) noexcept;
+gnutls_pk_algorithm_t gost_pk_of_digest(gnutls_digest_algorithm_t d) noexcept;
+// A curve a GOST key of type pk can live on: one Nettle has
+// (Err::ecc_unsupported_curve otherwise) of the key's size
+// (Err::invalid_request otherwise; 2001 and 2012-256 on 256-bit curves).
+Err gost_check_curve(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve) noexcept;
+// GostR3410-PublicKeyParameters: the curve, the digest (left out for
+// GOST R 34.10-2012-256 on the TC26 curves, as GnuTLS writes them) and the
+// parameter set (written only for a 2001 key whose set is not CryptoPro-A).
+Err encode_gost_params(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
+                       gnutls_gost_paramset_t paramset, std::vector<std::uint8_t> &der);
+Err decode_gost_params(gnutls_pk_algorithm_t pk, Bytes der, gnutls_ecc_curve_t &curve,
+                       gnutls_digest_algorithm_t &digest, gnutls_gost_paramset_t &paramset);
+// The public point as LE(X) || LE(Y), each at the curve's length, and back.
+Err gost_point_le(const pk::EcPoint &p, std::vector<std::uint8_t> &out);
+Err gost_point_from_le(gnutls_ecc_curve_t curve, Bytes le, pk::EcPoint &p);
+// A little-endian number without its most significant zero bytes (the
+// form GnuTLS gives GOST values in: raw export, the PKCS#8 private value).
+Bytes le_minimal(Bytes le) noexcept;
 
 }  // namespace keyutil
 

@@ -5,6 +5,7 @@
 // key-der.cc.
 #include "core/x509/key.hh"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/algo/algo.hh"
@@ -166,6 +167,159 @@ Err decode_ec_params(Bytes der, gnutls_ecc_curve_t &curve)
     return Err::ok;
 }
 
+
+bool is_gost(gnutls_pk_algorithm_t pk) noexcept
+{
+    return pk == GNUTLS_PK_GOST_01 || pk == GNUTLS_PK_GOST_12_256 || pk == GNUTLS_PK_GOST_12_512;
+}
+
+gnutls_digest_algorithm_t gost_default_digest(gnutls_pk_algorithm_t pk) noexcept
+{
+    switch (pk) {
+    case GNUTLS_PK_GOST_01: return GNUTLS_DIG_GOSTR_94;
+    case GNUTLS_PK_GOST_12_256: return GNUTLS_DIG_STREEBOG_256;
+    case GNUTLS_PK_GOST_12_512: return GNUTLS_DIG_STREEBOG_512;
+    default: return GNUTLS_DIG_UNKNOWN;
+    }
+}
+
+gnutls_gost_paramset_t gost_default_paramset(gnutls_pk_algorithm_t pk) noexcept
+{
+    return pk == GNUTLS_PK_GOST_01 ? GNUTLS_GOST_PARAMSET_CP_A : GNUTLS_GOST_PARAMSET_TC26_Z;
+}
+
+gnutls_pk_algorithm_t gost_pk_of_digest(gnutls_digest_algorithm_t d) noexcept
+{
+    switch (d) {
+    case GNUTLS_DIG_GOSTR_94: return GNUTLS_PK_GOST_01;
+    case GNUTLS_DIG_STREEBOG_256: return GNUTLS_PK_GOST_12_256;
+    case GNUTLS_DIG_STREEBOG_512: return GNUTLS_PK_GOST_12_512;
+    default: return GNUTLS_PK_UNKNOWN;
+    }
+}
+
+Err gost_check_curve(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve) noexcept
+{
+    if (!pk::gost_curve(curve))
+        return Err::ecc_unsupported_curve;
+    std::size_t want = pk == GNUTLS_PK_GOST_12_512 ? 64 : 32;
+    return is_gost(pk) && pk::ec_curve_bytes(curve) == want ? Err::ok : Err::invalid_request;
+}
+
+namespace {
+
+// The digest parameter OIDs of GostR3410-PublicKeyParameters.
+struct GostDigestOid {
+    gnutls_digest_algorithm_t digest;
+    const char *oid;
+};
+constexpr GostDigestOid kGostDigestOids[] = {
+    {GNUTLS_DIG_GOSTR_94, "1.2.643.2.2.30.1"},  // id-GostR3411-94-CryptoProParamSet
+    {GNUTLS_DIG_STREEBOG_256, "1.2.643.7.1.1.2.2"},
+    {GNUTLS_DIG_STREEBOG_512, "1.2.643.7.1.1.2.3"},
+};
+
+// The TC26 curves for 256-bit keys (OID arc 1.2.643.7.1.2.1.1).
+bool tc26_256_curve(gnutls_ecc_curve_t c) noexcept
+{
+    return c == GNUTLS_ECC_CURVE_GOST256A || c == GNUTLS_ECC_CURVE_GOST256B || c == GNUTLS_ECC_CURVE_GOST256C ||
+           c == GNUTLS_ECC_CURVE_GOST256D;
+}
+
+}  // namespace
+
+Err encode_gost_params(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
+                       gnutls_gost_paramset_t paramset, std::vector<std::uint8_t> &der)
+{
+    der.clear();
+    const algo::Curve *c = algo::curve(curve);
+    if (!c || !c->oid)
+        return Err::ecc_unsupported_curve;
+    asn1::Node n;
+    if (Err e = n.create("GostR3410-PublicKeyParameters"); !ok(e))
+        return e;
+    if (Err e = write_oid(n, "publicKeyParamSet", c->oid); !ok(e))
+        return e;
+    const char *doid = nullptr;
+    for (const GostDigestOid &d : kGostDigestOids)
+        if (d.digest == digest)
+            doid = d.oid;
+    if (!doid)
+        return Err::invalid_request;
+    bool with_digest = !(pk == GNUTLS_PK_GOST_12_256 && tc26_256_curve(curve));
+    if (Err e = with_digest ? write_oid(n, "digestParamSet", doid) : write_absent(n, "digestParamSet"); !ok(e))
+        return e;
+    const algo::GostParamset *ps = algo::gost_paramset(paramset);
+    bool with_paramset = pk == GNUTLS_PK_GOST_01 && paramset != GNUTLS_GOST_PARAMSET_CP_A && ps && ps->oid;
+    if (Err e = with_paramset ? write_oid(n, "encryptionParamSet", ps->oid) : write_absent(n, "encryptionParamSet");
+        !ok(e))
+        return e;
+    return n.encode("", der);
+}
+
+Err decode_gost_params(gnutls_pk_algorithm_t pk, Bytes der, gnutls_ecc_curve_t &curve,
+                       gnutls_digest_algorithm_t &digest, gnutls_gost_paramset_t &paramset)
+{
+    asn1::Node n;
+    if (Err e = n.decode("GostR3410-PublicKeyParameters", der); !ok(e))
+        return e;
+    std::string oid;
+    if (Err e = n.read_oid("publicKeyParamSet", oid); !ok(e))
+        return e;
+    const algo::Curve *c = algo::curve_by_oid(oid);
+    if (!c)
+        return Err::ecc_unsupported_curve;
+    if (Err e = gost_check_curve(pk, c->id); !ok(e))
+        return e == Err::invalid_request ? Err::pk_invalid_pubkey : e;
+    curve = c->id;
+    digest = gost_default_digest(pk);
+    if (ok(n.read_oid("digestParamSet", oid))) {
+        digest = GNUTLS_DIG_UNKNOWN;
+        for (const GostDigestOid &d : kGostDigestOids)
+            if (oid == d.oid)
+                digest = d.digest;
+        if (digest == GNUTLS_DIG_UNKNOWN)
+            return Err::unknown_hash_algorithm;
+    }
+    paramset = gost_default_paramset(pk);
+    if (ok(n.read_oid("encryptionParamSet", oid))) {
+        const algo::GostParamset *ps = algo::gost_paramset_by_oid(oid);
+        if (!ps)
+            return Err::unknown_algorithm;
+        paramset = ps->id;
+    }
+    return Err::ok;
+}
+
+Err gost_point_le(const pk::EcPoint &p, std::vector<std::uint8_t> &out)
+{
+    SecretBytes x, y;
+    if (Err e = p.get(x, y); !ok(e))
+        return e;
+    out.assign(x.rbegin(), x.rend());
+    out.insert(out.end(), y.rbegin(), y.rend());
+    return Err::ok;
+}
+
+Err gost_point_from_le(gnutls_ecc_curve_t curve, Bytes le, pk::EcPoint &p)
+{
+    std::size_t len = pk::ec_curve_bytes(curve);
+    if (len == 0 || !pk::gost_curve(curve))
+        return Err::ecc_unsupported_curve;
+    if (le.size() != 2 * len)
+        return Err::pk_invalid_pubkey;
+    SecretBytes x = pk::reversed(le.first(len)), y = pk::reversed(le.subspan(len));
+    return p.set(curve, Bytes(x.data(), x.size()), Bytes(y.data(), y.size()));
+}
+
+Bytes le_minimal(Bytes le) noexcept
+{
+    std::size_t n = le.size();
+    while (n > 0 && le[n - 1] == 0)
+        n--;
+    return le.first(n);
+}
+
 }  // namespace keyutil
 
 using namespace keyutil;
@@ -299,6 +453,14 @@ bool PublicKey::empty() const noexcept { return !impl_ || impl_->pk == GNUTLS_PK
 gnutls_pk_algorithm_t PublicKey::algorithm() const noexcept { return impl_ ? impl_->pk : GNUTLS_PK_UNKNOWN; }
 gnutls_ecc_curve_t PublicKey::curve() const noexcept { return impl_ ? impl_->curve : GNUTLS_ECC_CURVE_INVALID; }
 const PssParams &PublicKey::pss() const noexcept { return impl_ ? impl_->pss : kNoPss; }
+gnutls_digest_algorithm_t PublicKey::gost_digest() const noexcept
+{
+    return impl_ ? impl_->gost_digest : GNUTLS_DIG_UNKNOWN;
+}
+gnutls_gost_paramset_t PublicKey::gost_paramset() const noexcept
+{
+    return impl_ ? impl_->gost_paramset : GNUTLS_GOST_PARAMSET_UNKNOWN;
+}
 
 unsigned PublicKey::bits() const noexcept
 {
@@ -396,6 +558,55 @@ Err PublicKey::export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes
     return Err::invalid_request;
 }
 
+Err PublicKey::import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
+                           gnutls_gost_paramset_t paramset, Bytes x_le, Bytes y_le)
+{
+    gnutls_pk_algorithm_t pk = gost_pk_of_digest(digest);
+    if (pk == GNUTLS_PK_UNKNOWN)
+        return Err::invalid_request;
+    if (Err e = gost_check_curve(pk, curve); !ok(e))
+        return e;
+    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
+        paramset = gost_default_paramset(pk);
+    else if (!algo::gost_paramset(paramset))
+        return Err::invalid_request;
+    // Values come little-endian, possibly without their high zero bytes.
+    std::size_t len = pk::ec_curve_bytes(curve);
+    Bytes xs = le_minimal(x_le), ys = le_minimal(y_le);
+    if (xs.size() > len || ys.size() > len)
+        return Err::invalid_request;
+    std::vector<std::uint8_t> le(2 * len, 0);
+    std::copy(xs.begin(), xs.end(), le.begin());
+    std::copy(ys.begin(), ys.end(), le.begin() + static_cast<std::ptrdiff_t>(len));
+    auto im = std::make_unique<Impl>();
+    if (Err e = gost_point_from_le(curve, le, im->ec); !ok(e))
+        return e == Err::pk_invalid_pubkey ? Err::invalid_request : e;
+    im->pk = pk;
+    im->curve = curve;
+    im->gost_digest = digest;
+    im->gost_paramset = paramset;
+    impl_ = std::move(im);
+    return Err::ok;
+}
+
+Err PublicKey::export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t &digest,
+                           gnutls_gost_paramset_t &paramset, SecretBytes &x_le, SecretBytes &y_le) const
+{
+    if (empty() || !is_gost(impl_->pk))
+        return Err::invalid_request;
+    std::vector<std::uint8_t> le;
+    if (Err e = gost_point_le(impl_->ec, le); !ok(e))
+        return e;
+    std::size_t len = le.size() / 2;
+    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
+    x_le.assign(x.begin(), x.end());
+    y_le.assign(y.begin(), y.end());
+    curve = impl_->curve;
+    digest = impl_->gost_digest;
+    paramset = impl_->gost_paramset;
+    return Err::ok;
+}
+
 Err PublicKey::import_spki(Bytes der)
 {
     asn1::Node n;
@@ -447,6 +658,24 @@ Err PublicKey::import_spki(Bytes der)
             return Err::pk_invalid_pubkey;
         break;
     }
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512: {
+        if (params.empty())
+            return Err::asn1_element_not_found;
+        if (Err e = decode_gost_params(p->id, params, im->curve, im->gost_digest, im->gost_paramset); !ok(e))
+            return e;
+        // The key is an OCTET STRING inside the BIT STRING: LE(X) || LE(Y).
+        asn1::Node k;
+        std::vector<std::uint8_t> le;
+        if (Err e = k.decode("CurvePrivateKey", key); !ok(e))
+            return e;
+        if (Err e = k.read("", le); !ok(e))
+            return e;
+        if (Err e = gost_point_from_le(im->curve, le, im->ec); !ok(e))
+            return Err::pk_invalid_pubkey;
+        break;
+    }
     case GNUTLS_PK_EDDSA_ED25519:
     case GNUTLS_PK_EDDSA_ED448:
     case GNUTLS_PK_ECDH_X25519:
@@ -471,7 +700,10 @@ Err PublicKey::export_spki(std::vector<std::uint8_t> &der) const
     if (!p || !p->oid)
         return Err::unknown_pk_algorithm;
     std::vector<std::uint8_t> params, key;
-    if (Err e = key_algorithm_params(impl_->pk, impl_->curve, impl_->pss, params); !ok(e))
+    if (Err e = is_gost(impl_->pk)
+                    ? encode_gost_params(impl_->pk, impl_->curve, impl_->gost_digest, impl_->gost_paramset, params)
+                    : key_algorithm_params(impl_->pk, impl_->curve, impl_->pss, params);
+        !ok(e))
         return e;
     switch (impl_->pk) {
     case GNUTLS_PK_RSA:
@@ -492,6 +724,21 @@ Err PublicKey::export_spki(std::vector<std::uint8_t> &der) const
         if (Err e = impl_->ec.encoded(key); !ok(e))
             return e;
         break;
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512: {
+        std::vector<std::uint8_t> le;
+        if (Err e = gost_point_le(impl_->ec, le); !ok(e))
+            return e;
+        asn1::Node k;
+        if (Err e = k.create("CurvePrivateKey"); !ok(e))
+            return e;
+        if (Err e = write(k, "", le); !ok(e))
+            return e;
+        if (Err e = k.encode("", key); !ok(e))
+            return e;
+        break;
+    }
     default: {
         Bytes pub = impl_->raw.public_key();
         key.assign(pub.begin(), pub.end());
@@ -661,6 +908,10 @@ Err PublicKey::verify_hash(gnutls_sign_algorithm_t sign, Bytes hash, Bytes sig, 
         return pk::rsa_pkcs1_verify(impl_->rsa, plan.hash, hash, sig);
     case GNUTLS_PK_ECDSA:
         return pk::ecdsa_verify_der(impl_->ec, hash, sig);
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512:
+        return pk::gost_verify(impl_->ec, hash, sig);
     default:
         // EdDSA signs the message itself; a precomputed hash cannot be verified.
         return Err::invalid_request;
@@ -685,6 +936,14 @@ bool PrivateKey::empty() const noexcept { return !impl_ || impl_->pk == GNUTLS_P
 gnutls_pk_algorithm_t PrivateKey::algorithm() const noexcept { return impl_ ? impl_->pk : GNUTLS_PK_UNKNOWN; }
 gnutls_ecc_curve_t PrivateKey::curve() const noexcept { return impl_ ? impl_->curve : GNUTLS_ECC_CURVE_INVALID; }
 const PssParams &PrivateKey::pss() const noexcept { return impl_ ? impl_->pss : kNoPss; }
+gnutls_digest_algorithm_t PrivateKey::gost_digest() const noexcept
+{
+    return impl_ ? impl_->gost_digest : GNUTLS_DIG_UNKNOWN;
+}
+gnutls_gost_paramset_t PrivateKey::gost_paramset() const noexcept
+{
+    return impl_ ? impl_->gost_paramset : GNUTLS_GOST_PARAMSET_UNKNOWN;
+}
 
 unsigned PrivateKey::bits() const noexcept
 {
@@ -724,6 +983,19 @@ Err PrivateKey::public_key(PublicKey &out) const
         if (Err e = impl_->ec.pub().get(x, y); !ok(e))
             return e;
         if (Err e = out.import_ecc(impl_->curve, x, y); !ok(e))
+            return e;
+        break;
+    }
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512: {
+        std::vector<std::uint8_t> le;
+        if (Err e = gost_point_le(impl_->ec.pub(), le); !ok(e))
+            return e;
+        std::size_t len = le.size() / 2;
+        if (Err e = out.import_gost(impl_->curve, impl_->gost_digest, impl_->gost_paramset, Bytes(le.data(), len),
+                                    Bytes(le.data() + len, len));
+            !ok(e))
             return e;
         break;
     }
@@ -782,6 +1054,10 @@ Err PrivateKey::sign_hash(gnutls_sign_algorithm_t sign, Bytes hash, std::vector<
         return pk::rsa_pkcs1_sign(impl_->rsa, plan.hash, hash, sig);
     case GNUTLS_PK_ECDSA:
         return pk::ecdsa_sign_der(impl_->ec, hash, sig);
+    case GNUTLS_PK_GOST_01:
+    case GNUTLS_PK_GOST_12_256:
+    case GNUTLS_PK_GOST_12_512:
+        return pk::gost_sign(impl_->ec, hash, sig);
     default:
         return Err::invalid_request;
     }
@@ -792,6 +1068,34 @@ Err PrivateKey::decrypt(Bytes ct, SecretBytes &plain) const
     if (empty() || impl_->pk != GNUTLS_PK_RSA)
         return Err::invalid_request;
     return pk::rsa_decrypt(impl_->rsa, ct, plain);
+}
+
+// ---- GOST: parameters and VKO ------------------------------------------------
+
+Err PrivateKey::set_gost_params(gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset)
+{
+    if (empty() || !is_gost(impl_->pk) || gost_pk_of_digest(digest) != impl_->pk)
+        return Err::invalid_request;
+    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
+        paramset = gost_default_paramset(impl_->pk);
+    else if (!algo::gost_paramset(paramset))
+        return Err::invalid_request;
+    impl_->gost_digest = digest;
+    impl_->gost_paramset = paramset;
+    return Err::ok;
+}
+
+Err PrivateKey::vko(const PublicKey &peer, Bytes ukm, SecretBytes &kek) const
+{
+    kek.clear();
+    if (empty() || peer.empty() || !is_gost(impl_->pk) || !is_gost(peer.algorithm()) ||
+        pk::gost_curve(impl_->curve) == nullptr || pk::gost_curve(impl_->curve) != pk::gost_curve(peer.curve()))
+        return Err::invalid_request;
+    SecretBytes point;
+    if (Err e = pk::gost_vko_point(impl_->ec, peer.impl()->ec, ukm, point); !ok(e))
+        return e;
+    kek.assign(32, 0);
+    return crypto::Hash::compute(GNUTLS_DIG_STREEBOG_256, Bytes(point.data(), point.size()), kek.data());
 }
 
 }  // namespace tlshim::x509

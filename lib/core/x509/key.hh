@@ -78,6 +78,20 @@ public:
     Err export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes &y) const;
     void set_pss(const PssParams &p) noexcept;
 
+    // GOST R 34.10 keys (GNUTLS_PK_GOST_01/12_256/12_512). The digest and
+    // GOST 28147 parameter set of the key's parameters (the type's defaults
+    // when absent); UNKNOWN for other keys.
+    gnutls_digest_algorithm_t gost_digest() const noexcept;
+    gnutls_gost_paramset_t gost_paramset() const noexcept;
+    // Raw form, coordinates little-endian (as gnutls_pubkey_import_gost_raw
+    // takes them). The key type follows from the digest (GOST R 34.11-94:
+    // 2001, Streebog-256/512: 2012-256/512); paramset UNKNOWN: the default.
+    Err import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset,
+                    Bytes x_le, Bytes y_le);
+    // Coordinates little-endian without most significant zero bytes.
+    Err export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t &digest, gnutls_gost_paramset_t &paramset,
+                    SecretBytes &x_le, SecretBytes &y_le) const;
+
     // gnutls_pubkey_get_key_id: SHA-1 (default), SHA-256 or SHA-512 of the
     // DER SubjectPublicKeyInfo, per GNUTLS_KEYID_USE_* flags.
     Err key_id(unsigned flags, std::vector<std::uint8_t> &out) const;
@@ -151,14 +165,36 @@ public:
                    SecretBytes &u, SecretBytes &e1, SecretBytes &e2) const;
     Err export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes &y, SecretBytes &k) const;
 
+    // GOST R 34.10 keys, as PublicKey's: little-endian values; x and y may
+    // be empty on import (then derived from k).
+    gnutls_digest_algorithm_t gost_digest() const noexcept;
+    gnutls_gost_paramset_t gost_paramset() const noexcept;
+    Err import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset,
+                    Bytes x_le, Bytes y_le, Bytes k_le);
+    Err export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t &digest, gnutls_gost_paramset_t &paramset,
+                    SecretBytes &x_le, SecretBytes &y_le, SecretBytes &k_le) const;
+    // Replaces a GOST key's digest and parameter set (e.g. an ephemeral
+    // key made to match a peer's); Err::invalid_request for other keys or a
+    // digest of another key type.
+    Err set_gost_params(gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset);
+
+    // VKO GOST R 34.10-2012 (RFC 7836 section 4.3.1) with 256-bit output:
+    // KEK = Streebog-256(LE(X) || LE(Y)) of the point (ukm * d) * peer, ukm
+    // read as a little-endian integer (an all-zero one counts as 1; both
+    // curves we support have cofactor 1).  GOST keys only, peer on the same
+    // curve; Err::invalid_request otherwise.
+    Err vko(const PublicKey &peer, Bytes ukm, SecretBytes &kek) const;
+
     // Export as DER in the given format; pkcs8_encrypted needs a password
     // and the gnutls_pkcs_encrypt_flags_t cipher choice.
     Err export_der(KeyFormat fmt, const char *password, unsigned pkcs8_flags, SecretBytes &der) const;
     // PEM armour of export_der with the label GnuTLS uses for the format.
     Err export_pem(KeyFormat fmt, const char *password, unsigned pkcs8_flags, SecretBytes &pem) const;
 
-    // Generation: bits for RSA; for ECDSA/EdDSA/ECDH-X the curve is taken
-    // from GNUTLS_CURVE_TO_BITS(bits) or the default for the bit size.
+    // Generation: bits for RSA; for ECDSA/EdDSA/ECDH-X and GOST the curve
+    // is taken from GNUTLS_CURVE_TO_BITS(bits) or the default for the bit
+    // size (GOST: CryptoPro-A for 2001 and 2012-256, TC26-512-A for
+    // 2012-512; the digest and parameter set are the type's defaults).
     Err generate(gnutls_pk_algorithm_t pk, unsigned bits, const PssParams *pss = nullptr);
     // Consistency of the key material (gnutls_x509_privkey_verify_params).
     Err verify_params() const;
