@@ -6,7 +6,7 @@ set -e
 PKGS="build-essential autoconf automake libtool pkg-config python3 \
  nettle-dev libgmp-dev libtasn1-6-dev libidn2-dev check \
  libgnutls28-dev gnutls-bin wget openssl clang groff-base man-db \
- lftp msmtp ldap-utils git lighttpd lighttpd-mod-gnutls"
+ lftp msmtp ldap-utils git lighttpd lighttpd-mod-gnutls testssl.sh"
 missing=
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

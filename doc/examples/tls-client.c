@@ -413,8 +413,9 @@ static void do_steps(gnutls_session_t session)
 	for (unsigned s = 0; s < opt.step_count; s++) {
 		const char *text = opt.steps[s].text;
 		if (!opt.steps[s].expect) {
-			/* the text and its newline go in one record */
-			char line[1024];
+			/* the text and its newline go in one record (at
+			 * most 2^14 bytes) */
+			static char line[16384 + 1];
 			int len = snprintf(line, sizeof line, "%s\n", text);
 			if (len < 0 || (size_t)len >= sizeof line)
 				fail("--send text too long");

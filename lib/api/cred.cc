@@ -4,6 +4,7 @@
 // gnutls_certificate_* functions live with the TLS engine.
 #include "api/api.hh"
 #include "api/cred.hh"
+#include "api/trust-list.hh"
 
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
@@ -420,12 +421,16 @@ TLSHIM_API void gnutls_certificate_free_cas(gnutls_certificate_credentials_t sc)
  * gnutls_certificate_free_ca_names:
  * @sc: the credentials
  *
- * Kept for compatibility; it does nothing.  The names of the trusted CAs
- * are taken from the trust list when they are needed.
+ * Stops a server from naming the CAs trusted so far in the certificate
+ * requests it sends; they stay trusted for verification.  CAs added
+ * afterwards are named again.  Useful when the trust list is large (the
+ * system's) and naming every CA would only waste bandwidth.  Clients never
+ * send CA names, so for them it changes nothing.
  **/
 TLSHIM_API void gnutls_certificate_free_ca_names(gnutls_certificate_credentials_t sc)
 {
-    (void)sc;
+    if (sc != nullptr && sc->tlist != nullptr)
+        sc->ca_names_from = sc->tlist->cas.size();
 }
 
 /**
@@ -1149,6 +1154,7 @@ TLSHIM_API void gnutls_certificate_set_trust_list(gnutls_certificate_credentials
     if (res->tlist != nullptr)
         gnutls_x509_trust_list_deinit(res->tlist, 1);
     res->tlist = tlist;
+    res->ca_names_from = 0;
 }
 
 /**

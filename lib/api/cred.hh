@@ -76,6 +76,9 @@ struct gnutls_certificate_credentials_st {
     gnutls_x509_trust_list_t tlist = nullptr;
 
     unsigned flags = 0;           // gnutls_certificate_flags
+    // gnutls_certificate_free_ca_names: the CAs of tlist->cas before this
+    // index are not named to clients (they are still trusted).
+    std::size_t ca_names_from = 0;
     unsigned verify_flags = 0;    // gnutls_certificate_verify_flags
     // Limits applied to peer chains (gnutls_certificate_set_verify_limits).
     unsigned verify_max_bits = 16384;

@@ -21,6 +21,8 @@
 
 #include "api/abstract-key.hh"
 #include "api/cred.hh"
+#include "api/trust-list.hh"
+#include "api/x509-crt.hh"
 #include "core/algo/algo.hh"
 #include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
@@ -103,11 +105,15 @@ Err gnutls_session_int::certificate_candidates(const tls::CertQuery &q, std::vec
             if (row != nullptr && std::find(pks.begin(), pks.end(), row->pk) == pks.end())
                 pks.push_back(row->pk);
         }
+        // The CA names the server sent (client side), as DER datums.
+        std::vector<gnutls_datum_t> cas;
+        for (Bytes dn : q.issuers)
+            cas.push_back(gnutls_datum_t{const_cast<unsigned char *>(dn.data()), static_cast<unsigned>(dn.size())});
         gnutls_pcert_st *pcerts = nullptr;
         unsigned n = 0;
         gnutls_privkey_t key = nullptr;
-        int rc = cred->retrieve_func2(this, nullptr, 0, pks.data(), static_cast<int>(pks.size()), &pcerts, &n,
-                                      &key);
+        int rc = cred->retrieve_func2(this, cas.empty() ? nullptr : cas.data(), static_cast<int>(cas.size()),
+                                      pks.data(), static_cast<int>(pks.size()), &pcerts, &n, &key);
         if (rc < 0)
             return Err::certificate_error;
         if (n == 0 || pcerts == nullptr || key == nullptr)
@@ -336,6 +342,46 @@ TLSHIM_API void gnutls_certificate_server_set_request(gnutls_session_t session, 
     if (session == nullptr)
         return;
     session->options().client_cert_request = req;
+}
+
+/**
+ * gnutls_certificate_send_x509_rdn_sequence:
+ * @session: a server session
+ * @status: non-zero to leave the CA names out, zero to send them
+ *
+ * By default a server's certificate request names every CA of its trust
+ * list (the certificate_authorities of TLS 1.3, the CA list of TLS 1.2),
+ * so that a client holding several certificates can pick one those CAs
+ * issued.  A non-zero @status leaves the names out, which keeps the
+ * request small when the trust list is large; zero restores the default.
+ * It has no effect on clients.
+ **/
+TLSHIM_API void gnutls_certificate_send_x509_rdn_sequence(gnutls_session_t session, int status)
+{
+    if (session == nullptr)
+        return;
+    session->send_ca_names = status == 0;
+}
+
+void gnutls_session_int::ca_names(std::vector<Bytes> &out)
+{
+    out.clear();
+    gnutls_certificate_credentials_t cred = cert_cred(this);
+    if (!server() || !send_ca_names || cred == nullptr || cred->tlist == nullptr)
+        return;
+    // Both forms of the list are limited to 2^16-1 bytes with their length
+    // prefixes; names that would not fit are left out.
+    std::size_t total = 0;
+    const auto &cas = cred->tlist->cas;
+    for (std::size_t i = cred->ca_names_from; i < cas.size(); i++) {
+        Bytes dn;
+        if (cas[i].crt == nullptr || !ok(cas[i].crt->cert.subject_raw(dn)) || dn.empty())
+            continue;
+        if (total + 2 + dn.size() > 0xffff)
+            break;
+        total += 2 + dn.size();
+        out.push_back(dn);
+    }
 }
 
 /**
@@ -1188,6 +1234,23 @@ TLSHIM_API int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw
         }
         return 0;
     });
+}
+
+/**
+ * gnutls_dh_set_prime_bits:
+ * @session: a client session
+ * @bits: the smallest prime size accepted, in bits
+ *
+ * Sets the smallest DHE prime a client accepts from a server in a TLS 1.2
+ * (or older) key exchange; a smaller one fails the handshake with
+ * %GNUTLS_E_DH_PRIME_UNACCEPTABLE.  The default is 1024 bits.  Priority
+ * strings with a security level are the preferred way to set this.
+ **/
+TLSHIM_API void gnutls_dh_set_prime_bits(gnutls_session_t session, unsigned int bits)
+{
+    if (session == nullptr)
+        return;
+    session->options().dh_min_bits = bits;
 }
 
 /**

@@ -5,9 +5,11 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "abi/private.h"
 #include "core/global.hh"
+#include "core/x509/credentials.hh"
 
 namespace {
 
@@ -175,4 +177,29 @@ TLSHIM_API void _gnutls_log(int level, const char *fmt, ...)
     va_start(ap, fmt);
     tlshim::log::vwrite(level, fmt, ap);
     va_end(ap);
+}
+
+/**
+ * gnutls_load_file:
+ * @filename: the path of the file
+ * @data: receives the contents
+ *
+ * Reads a whole file into @data, for the functions that take PEM or DER
+ * in memory.  The buffer is allocated with gnutls_malloc() and followed by
+ * a zero byte that @data->size does not count, so text files can be used
+ * as strings; release it with gnutls_free().
+ *
+ * Returns: %GNUTLS_E_SUCCESS, %GNUTLS_E_FILE_ERROR when the file cannot
+ * be read, or %GNUTLS_E_MEMORY_ERROR.
+ *
+ * Since: 3.1.0
+ **/
+TLSHIM_API int gnutls_load_file(const char *filename, gnutls_datum_t *data)
+{
+    if (filename == nullptr || data == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    std::vector<std::uint8_t> bytes;
+    if (tlshim::Err e = tlshim::x509::read_file(filename, bytes); !tlshim::ok(e))
+        return tlshim::api::to_gnutls(e);
+    return tlshim::api::datum_out(bytes.data(), bytes.size(), data, true);
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/encoding/idna.hh"
+#include "core/tls/transport.hh"
 
 using namespace tlshim;
 
@@ -254,6 +255,24 @@ TLSHIM_API void gnutls_transport_set_pull_function(gnutls_session_t session, gnu
 {
     if (session != nullptr)
         session->transport().pull_fn = pull_func;
+}
+
+/**
+ * gnutls_system_recv_timeout:
+ * @ptr: the transport pointer, holding a socket descriptor
+ * @ms: the longest wait in milliseconds, or %GNUTLS_INDEFINITE_TIMEOUT
+ *
+ * The pull-timeout function the default transport uses, exported so that
+ * applications with their own pull function on a socket can install it
+ * with gnutls_transport_set_pull_timeout_function().  It waits until the
+ * descriptor has data to read.
+ *
+ * Returns: a positive number when data is ready, 0 when @ms passed
+ * without any, -1 on error (with errno set).
+ **/
+TLSHIM_API int gnutls_system_recv_timeout(gnutls_transport_ptr_t ptr, unsigned int ms)
+{
+    return tls::wait_fd_readable(ptr, ms);
 }
 
 /**
@@ -538,7 +557,7 @@ TLSHIM_API ssize_t gnutls_record_set_max_size(gnutls_session_t session, size_t s
  **/
 TLSHIM_API gnutls_protocol_t gnutls_protocol_get_version(gnutls_session_t session)
 {
-    return session != nullptr ? session->negotiated().version : GNUTLS_VERSION_UNKNOWN;
+    return session != nullptr ? session->protocol_version() : GNUTLS_VERSION_UNKNOWN;
 }
 
 /**

@@ -48,6 +48,9 @@ struct gnutls_session_int : tlshim::tls::Session {
     gnutls_db_remove_func db_remove_func = nullptr;
     void *db_ptr = nullptr;
     unsigned db_expiration = 21600;  // seconds (gnutls_db_set_cache_expiration)
+    // gnutls_certificate_send_x509_rdn_sequence: false stops a server from
+    // naming its trusted CAs in a CertificateRequest.
+    bool send_ca_names = true;
 
 protected:
     tlshim::Err certificate_candidates(const tlshim::tls::CertQuery &q,
@@ -60,6 +63,7 @@ protected:
     void db_remove(tlshim::Bytes id) override;
     bool db_expired(std::uint64_t issued_ms) const override;
     void kx_credentials(gnutls_kx_algorithm_t kx, tlshim::tls::KxCredentials &out) override;
+    void ca_names(std::vector<tlshim::Bytes> &out) override;
     tlshim::Err psk_server_key(tlshim::Bytes identity, tlshim::SecretBytes &key) override;
     tlshim::Err psk_client_key(std::string &identity, tlshim::SecretBytes &key) override;
 };

@@ -255,8 +255,68 @@ static int keylog_cb(gnutls_session_t s, const char *label, const gnutls_datum_t
 	return 0;
 }
 
+/* The extension types of the server's ServerHello, HelloRetryRequest,
+ * EncryptedExtensions and (TLS 1.3) CertificateRequest, in wire order, as
+ * the client receives them: scanners see this order. */
+static char ext_trace[2048];
+
+static void trace_extensions(const char *what, const unsigned char *p, size_t n)
+{
+	size_t len, used = strlen(ext_trace);
+	if (n < 2)
+		return;
+	len = ((size_t)p[0] << 8) | p[1];
+	p += 2;
+	n -= 2;
+	if (len < n)
+		n = len;
+	used += snprintf(ext_trace + used, sizeof ext_trace - used, " %s[", what);
+	while (n >= 4 && used < sizeof ext_trace) {
+		size_t elen = ((size_t)p[2] << 8) | p[3];
+		used += snprintf(ext_trace + used, sizeof ext_trace - used, " %u", (unsigned)((p[0] << 8) | p[1]));
+		if (elen + 4 > n)
+			break;
+		p += elen + 4;
+		n -= elen + 4;
+	}
+	if (used < sizeof ext_trace)
+		snprintf(ext_trace + used, sizeof ext_trace - used, " ]");
+}
+
+static void trace_server_message(gnutls_session_t s, unsigned htype, const gnutls_datum_t *msg)
+{
+	const unsigned char *p = msg->data;
+	size_t n = msg->size, skip;
+	/* with or without the 4-byte handshake header */
+	if (n >= 4 && p[0] == htype && (((size_t)p[1] << 16) | ((size_t)p[2] << 8) | p[3]) == n - 4) {
+		p += 4;
+		n -= 4;
+	}
+	switch (htype) {
+	case GNUTLS_HANDSHAKE_SERVER_HELLO:
+	case GNUTLS_HANDSHAKE_HELLO_RETRY_REQUEST:
+		if (n < 35)
+			return;
+		skip = 35 + p[34];
+		if (n < skip + 3)
+			return;
+		trace_extensions(htype == GNUTLS_HANDSHAKE_SERVER_HELLO ? "SH" : "HRR", p + skip + 3, n - skip - 3);
+		break;
+	case GNUTLS_HANDSHAKE_ENCRYPTED_EXTENSIONS:
+		trace_extensions("EE", p, n);
+		break;
+	case GNUTLS_HANDSHAKE_CERTIFICATE_REQUEST:
+		if (gnutls_protocol_get_version(s) != GNUTLS_TLS1_3 || n < 1 || n < 1 + (size_t)p[0])
+			return;
+		trace_extensions("CR", p + 1 + p[0], n - 1 - p[0]);
+		break;
+	}
+}
+
 static int hook_cb(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
 {
+	if (incoming && when == GNUTLS_HOOK_PRE && !gnutls_session_get_ptr(s))
+		trace_server_message(s, htype, msg);
 	if (trace_on)
 		printf("    %s hook %s %s %s (%u bytes)\n", gnutls_session_get_ptr(s) ? "server" : "client",
 		       gnutls_handshake_description_get_name(htype), when == GNUTLS_HOOK_PRE ? "pre" : "post",
@@ -433,6 +493,7 @@ static void run(const struct scenario *sc, int slow)
 	ends[0] = &ce;
 	ends[1] = &se;
 	trace_on = sc == &scenarios[0] && !slow;
+	ext_trace[0] = 0;
 	gnutls_session_set_ptr(s, s);
 	gnutls_session_set_keylog_function(c, keylog_cb);
 	gnutls_session_set_keylog_function(s, keylog_cb);
@@ -446,6 +507,7 @@ static void run(const struct scenario *sc, int slow)
 	printf("  handshake: client=%s server=%s\n",
 	       (rc_c == GNUTLS_E_AGAIN || rc_c == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_c),
 	       (rc_s == GNUTLS_E_AGAIN || rc_s == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_s));
+	printf("  server extensions:%s\n", ext_trace);
 	if (sc->verify_host != NULL && rc_c != 0)
 		printf("  verify status: 0x%x\n", gnutls_session_get_verify_cert_status(c));
 	if (rc_c == 0 && rc_s == 0) {

@@ -5,6 +5,7 @@
 # the system's libgnutls):
 #   1. our client against gnutls-serv and our server against gnutls-cli over
 #      a set of suites, key exchanges and certificate types;
+#      and the GOST suite of RFC 9189 both ways;
 #   2. resumption by ticket and by session ID, both ways;
 #   3. renegotiation: "gnutls-cli --rehandshake" against our server, our
 #      server's request (--rehandshake) obeyed by gnutls-cli, our client's
@@ -150,6 +151,41 @@ while read -r cert kx cipher mac; do
 done <<EOF
 $CASES
 EOF
+
+# 1c. The GOST suite (RFC 9189: VKO GOST R 34.10-2012 key transport,
+# GOST 28147-89 CNT with IMIT, Streebog PRF) both ways, with a 3000-byte
+# line and a second one so that the cipher's and the MAC's key meshing (every
+# 1 KiB) and their state carried from record to record are exercised.
+make_gost_cert
+PG="NONE:+VERS-TLS1.2:+GOST28147-TC26Z-CNT:+GOST28147-TC26Z-IMIT:+SIGN-ALL:+SIGN-GOSTR341012-256:+COMP-NULL:+VKO-GOST-12:+GROUP-GOST-ALL"
+long=$(head -c 3000 /dev/zero | tr '\0' g)
+n=client-gost
+if start_gserv "$n" "$PG" gost; then
+  if client_run "$n" --priority "$PG" --ca "$CERTS/ca.crt" --sni localhost --send "$long" --expect "$long" \
+      --send "after-$n" --expect "after-$n" && [ "$CLI_RC" -eq 0 ]; then
+    if grep -q -- "- Description: (TLS1.2-X.509)-(VKO-GOST-12)-(GOST28147-TC26Z-CNT)-(GOST28147-TC26Z-IMIT)\$" "$TMP/$n.out"; then
+      expect_field "$n" "$TMP/$n.cli" kx VKO-GOST-12 && expect_field "$n" "$TMP/$n.cli" verify ok && ok "$n"
+    else
+      not_ok "$n: gnutls-serv reports another session" "$TMP/$n.out"
+    fi
+  else
+    not_ok "$n: tls-client failed (exit $CLI_RC)" "$TMP/$n.cli" "$TMP/$n.cerr" "$TMP/$n.out"
+  fi
+  stop_bg "$GS_PID"
+fi
+n=server-gost
+if start_server "$n" --priority "$PG" --echo --count 1 --cert "$CERTS/gost.crt" --key "$CERTS/gost.key"; then
+  if GC_SECOND=$long gcli "$n" --priority "$PG" && server_done "$n"; then
+    if grep -q -- "- Description: (TLS1.2-X.509)-(VKO-GOST-12)-(GOST28147-TC26Z-CNT)-(GOST28147-TC26Z-IMIT)\$" "$TMP/$n-cli.out" &&
+       grep -q "Status: The certificate is trusted" "$TMP/$n-cli.out"; then
+      expect_field "$n" "$TMP/$n.out" kx VKO-GOST-12 && expect_field "$n" "$TMP/$n.out" cipher GOST28147-TC26Z-CNT && ok "$n"
+    else
+      not_ok "$n: gnutls-cli reports another session" "$TMP/$n-cli.out"
+    fi
+  fi
+  GC_SECOND=
+  stop_bg "$SRV_PID"
+fi
 
 # 2. Resumption by ticket and by session ID (gnutls-serv --noticket, our
 # server --no-tickets), both ways.

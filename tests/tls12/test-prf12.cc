@@ -227,16 +227,17 @@ START_TEST(finished)
     auto ms256 = unhex(kMs256);
     auto ms10 = unhex(kMs10);
     auto hh = digest(GNUTLS_DIG_SHA256, "transcript");
-    std::uint8_t out[12];
+    VerifyData out;
+    out.size = 12;
     ck_assert_int_eq(static_cast<int>(finished12(GNUTLS_MAC_SHA256, ms256, true, hh, out)), 0);
-    CK_HEX(Bytes(out, 12), "05b11457f1d60b823fd1320f");
+    CK_HEX(out.view(), "05b11457f1d60b823fd1320f");
     ck_assert_int_eq(static_cast<int>(finished12(GNUTLS_MAC_SHA256, ms256, false, hh, out)), 0);
-    CK_HEX(Bytes(out, 12), "41504b7e4f2f956ad5f63876");
+    CK_HEX(out.view(), "41504b7e4f2f956ad5f63876");
     // TLS 1.0/1.1: the handshake hash is MD5 || SHA-1.
     auto hh10 = digest(GNUTLS_DIG_MD5_SHA1, "transcript");
     ck_assert_int_eq(hh10.size(), 36);
     ck_assert_int_eq(static_cast<int>(finished12(GNUTLS_MAC_MD5_SHA1, ms10, true, hh10, out)), 0);
-    CK_HEX(Bytes(out, 12), "87aecd804d4bc7d9894bd1bc");
+    CK_HEX(out.view(), "87aecd804d4bc7d9894bd1bc");
 }
 END_TEST
 

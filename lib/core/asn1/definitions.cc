@@ -324,6 +324,26 @@ DHParameter ::= SEQUENCE {
     base                INTEGER,
     privateValueLength  INTEGER OPTIONAL }
 
+-- RFC 4490 4.2 and RFC 9189: the GOST key transport of a TLS 1.2
+-- ClientKeyExchange (suite TLS_GOSTR341112_256_WITH_28147_CNT_IMIT)
+TLSGostKeyTransportBlob ::= SEQUENCE {
+    keyBlob        GostR3410-KeyTransport,
+    proxyKeyBlobs  SEQUENCE OF ANY OPTIONAL }
+
+GostR3410-KeyTransport ::= SEQUENCE {
+    sessionEncryptedKey  Gost28147-89-EncryptedKey,
+    transportParameters  [0] GostR3410-TransportParameters OPTIONAL }
+
+Gost28147-89-EncryptedKey ::= SEQUENCE {
+    encryptedKey  OCTET STRING,
+    maskKey   [0] OCTET STRING OPTIONAL,
+    macKey        OCTET STRING }
+
+GostR3410-TransportParameters ::= SEQUENCE {
+    encryptionParamSet      OBJECT IDENTIFIER,
+    ephemeralPublicKey  [0] SubjectPublicKeyInfo OPTIONAL,
+    ukm                     OCTET STRING }
+
 END
 )ASN1";
 

@@ -28,6 +28,7 @@ bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept
     case GNUTLS_KX_ECDHE_RSA:
     case GNUTLS_KX_ECDHE_ECDSA:
     case GNUTLS_KX_RSA_PSK:
+    case GNUTLS_KX_VKO_GOST_12:
         return true;
     default:
         return false;
@@ -48,8 +49,25 @@ bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept
         return pk == GNUTLS_PK_ECDSA || pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448;
     case GNUTLS_KX_DHE_DSS:
         return pk == GNUTLS_PK_DSA;
+    case GNUTLS_KX_VKO_GOST_12:
+        return pk == GNUTLS_PK_GOST_12_256 || pk == GNUTLS_PK_GOST_12_512;
     default:
         return false;
+    }
+}
+
+unsigned kx12_key_usage(gnutls_kx_algorithm_t kx) noexcept
+{
+    switch (kx) {
+    case GNUTLS_KX_RSA:
+    case GNUTLS_KX_RSA_PSK:
+        return GNUTLS_KEY_KEY_ENCIPHERMENT;
+    case GNUTLS_KX_VKO_GOST_12:
+        // GnuTLS takes a GOST key for VKO with any of these (the certificate
+        // of gnutls-cli's benchmark has digitalSignature only).
+        return GNUTLS_KEY_KEY_ENCIPHERMENT | GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_KEY_AGREEMENT;
+    default:
+        return GNUTLS_KEY_DIGITAL_SIGNATURE;
     }
 }
 
@@ -176,8 +194,7 @@ Err Session::Hs::wait_certificate12()
         x509::Certificate leaf;
         unsigned usage = 0;
         bool critical = false;
-        const bool transport = suite->kx == GNUTLS_KX_RSA || suite->kx == GNUTLS_KX_RSA_PSK;
-        const unsigned need = transport ? GNUTLS_KEY_KEY_ENCIPHERMENT : GNUTLS_KEY_DIGITAL_SIGNATURE;
+        const unsigned need = kx12_key_usage(suite->kx);
         if (ok(leaf.import_der(Bytes(s.peer_chain_[0]))) && ok(leaf.key_usage(usage, critical)) &&
             (usage & need) == 0 && !prio.flags.debug_allow_key_usage_violations)
             return s.fail(Err::key_usage_violation);

@@ -271,7 +271,7 @@ Err Session::Hs::build_client_hello()
         }
         if (prio.flags.renegotiation != Renegotiation::disabled) {
             // RFC 5746: empty at first, our last Finished when renegotiating.
-            const Bytes vd = renegotiation ? Bytes(s.secrets12_.client_verify, 12) : Bytes();
+            const Bytes vd = renegotiation ? s.secrets12_.client_verify.view() : Bytes();
             write_renegotiation_info(vd, x.begin(ExtensionType::renegotiation_info));
             x.end();
         }
@@ -637,6 +637,14 @@ Err Session::Hs::wait_cert_or_request()
     if (Err e = parse_signature_algorithms(cr.ext.find(ExtensionType::signature_algorithms)->body, schemes); !ok(e))
         return s.fail(e);
     peer_schemes.assign(schemes.wire().begin(), schemes.wire().end());
+    ca_names.clear();
+    if (const auto *ca = cr.ext.find(ExtensionType::certificate_authorities)) {
+        std::vector<Bytes> names;
+        if (Err e = parse_certificate_authorities(ca->body, names); !ok(e))
+            return s.fail(e);
+        for (Bytes n : names)
+            ca_names.emplace_back(n.begin(), n.end());
+    }
     request_context.assign(cr.context.begin(), cr.context.end());
     cert_request_received = true;
     consume(m);
@@ -692,6 +700,8 @@ Err Session::Hs::send_client_flight()
             CertQuery q;
             q.tls13 = true;
             q.peer_schemes = U16List(Bytes(peer_schemes));
+            for (const std::vector<std::uint8_t> &n : ca_names)
+                q.issuers.push_back(Bytes(n));
             if (Err e = pick_certificate(q, q.peer_schemes, our_cert, our_scheme, have_our_cert); !ok(e))
                 return e;
             if (Err e = send_certificate(have_our_cert ? &our_cert : nullptr, Bytes(request_context)); !ok(e))

@@ -39,6 +39,7 @@
 #include "core/tls/key-schedule.hh"
 #include "core/tls/key-share.hh"
 #include "core/tls/kx12.hh"
+#include "core/tls/prf12.hh"
 #include "core/tls/messages.hh"
 #include "core/tls/session.hh"
 #include "core/x509/key.hh"
@@ -52,6 +53,13 @@ gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept;
 // TLS 1.2 key exchange properties.
 bool kx12_has_certificate(gnutls_kx_algorithm_t kx) noexcept;
 bool kx12_key_fits(gnutls_pk_algorithm_t pk, gnutls_kx_algorithm_t kx) noexcept;
+// The RFC 5280 key usage bits of which the certificate needs one for the exchange.
+unsigned kx12_key_usage(gnutls_kx_algorithm_t kx) noexcept;
+// The extensions block (u16 length first) of a TLS 1.3 CertificateRequest,
+// in the handshake or after it: signature_algorithms, certificate_authorities
+// when `ca_names` is not empty, and an empty status_request, in GnuTLS's order.
+Err certificate_request13_extensions(const std::vector<unsigned> &sigs, const std::vector<Bytes> &ca_names,
+                                     std::vector<std::uint8_t> &block);
 
 struct Session::Hs {
     enum class State : std::uint8_t {
@@ -151,7 +159,8 @@ struct Session::Hs {
     Err process_client_hello(const ClientHello &ch, const HandshakeMessage &m);
     Err send_retry();
     Err select_alpn(const ExtensionList &ext);
-    Err read_server_name(const ExtensionList &ext, bool &acked);
+    // The client's host name (GnuTLS servers never acknowledge it).
+    Err read_server_name(const ExtensionList &ext);
     Err send_server_flight();
     Err wait_client_certificate();
     Err wait_client_finished();
@@ -231,9 +240,8 @@ struct Session::Hs {
     bool ccs_sent = false;
     bool ccs_received = false;
     bool compat = true;         // middlebox compatibility mode
-    bool flight_built = false;
-    bool sni_ack = false;
-    std::uint16_t peer_record_limit = 0;       // server: acknowledge server_name in EncryptedExtensions  // the second flight is in `out`
+    bool flight_built = false;  // server: the second flight is in `out`
+    std::uint16_t peer_record_limit = 0;  // the peer's record_size_limit (0: none)
     std::vector<std::uint8_t> hello;  // client: the last ClientHello sent (whole message)
     std::vector<std::uint8_t> alpn_selected;
 
@@ -273,7 +281,7 @@ struct Session::Hs {
     SecretBytes premaster;
     FixedSecret<48> master;
     std::unique_ptr<Protection> pending_read, pending_write;
-    std::uint8_t client_verify[12] = {}, server_verify[12] = {};
+    VerifyData client_verify, server_verify;
     std::vector<std::uint8_t> peer_cert_schemes;  // client: the CertificateRequest's signature_algorithms (wire)
     std::vector<std::vector<std::uint8_t>> ca_names;  // client: its certificate_authorities
     std::vector<std::uint8_t> ticket12;            // client: a NewSessionTicket's ticket

@@ -111,12 +111,13 @@ Err Session::Hs::queue_finished12()
     std::size_t len = 0;
     if (Err e = transcript_hash(th, len); !ok(e))
         return s.fail(e);
-    std::uint8_t *vd = server ? server_verify : client_verify;
+    VerifyData &vd = server ? server_verify : client_verify;
+    vd.size = verify_data_length(*suite);
     const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
     if (Err e = finished12(prf, master.span(), !server, Bytes(th, len), vd); !ok(e))
         return s.fail(e);
     Finished fin;
-    fin.verify_data = Bytes(vd, 12);
+    fin.verify_data = vd.view();
     std::vector<std::uint8_t> msg;
     Writer w(msg);
     if (!write_message(HandshakeType::finished, fin, w) || !w.ok())
@@ -131,13 +132,14 @@ Err Session::Hs::check_finished12(const HandshakeMessage &m)
     if (Err e = transcript_hash(th, len); !ok(e))
         return s.fail(e);
     Finished fin;
-    if (Err e = parse(m.body, fin, 12); !ok(e))
+    VerifyData &vd = server ? client_verify : server_verify;
+    vd.size = verify_data_length(*suite);
+    if (Err e = parse(m.body, fin, vd.size); !ok(e))
         return s.fail(e);
-    std::uint8_t *vd = server ? client_verify : server_verify;
     const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
     if (Err e = finished12(prf, master.span(), server, Bytes(th, len), vd); !ok(e))
         return s.fail(e);
-    if (fin.verify_data.size() != 12 || ct_memcmp(vd, fin.verify_data.data(), 12) != 0)
+    if (fin.verify_data.size() != vd.size || ct_memcmp(vd.data, fin.verify_data.data(), vd.size) != 0)
         return s.fail(Err::error_in_finished);
     consume(m);
     return Err::ok;
@@ -224,10 +226,10 @@ Err Session::Hs::check_renegotiation_info(const ExtensionList &ext, bool scsv)
             return s.fail(Err::safe_renegotiation_failed);
         if (!was_safe)
             return s.fail(Err::safe_renegotiation_failed);
-        std::uint8_t expect[24];
-        std::memcpy(expect, old.client_verify, 12);
-        std::memcpy(expect + 12, old.server_verify, 12);
-        const std::size_t n = server ? 12 : 24;
+        std::uint8_t expect[2 * kMaxVerifyData];
+        std::memcpy(expect, old.client_verify.data, old.client_verify.size);
+        std::memcpy(expect + old.client_verify.size, old.server_verify.data, old.server_verify.size);
+        const std::size_t n = old.client_verify.size + (server ? 0 : old.server_verify.size);
         if (data.size() != n || ct_memcmp(expect, data.data(), n) != 0)
             return s.fail(Err::safe_renegotiation_failed);
     } else if (!data.empty()) {
@@ -310,8 +312,8 @@ void Session::Hs::finish12()
     k.suite = suite->code_point();
     k.master.resize(master.size());
     std::memcpy(k.master.data(), master.data(), master.size());
-    std::memcpy(k.client_verify, client_verify, 12);
-    std::memcpy(k.server_verify, server_verify, 12);
+    k.client_verify = client_verify;
+    k.server_verify = server_verify;
     s.our_cert_index_ = have_our_cert ? our_cert.index : -1;
     s.cert_requested_ = cert_request_received;
     s.set_plain_ccs(false);
@@ -377,7 +379,7 @@ Bytes Session::tls_unique() const noexcept
 {
     if (!handshake_done_ || negotiated_.version == GNUTLS_TLS1_3)
         return Bytes();
-    return Bytes(negotiated_.resumed ? secrets12_.server_verify : secrets12_.client_verify, 12);
+    return negotiated_.resumed ? secrets12_.server_verify.view() : secrets12_.client_verify.view();
 }
 
 Err Session::post_handshake12(Bytes fragment)
@@ -431,6 +433,7 @@ Err Session::Hs::kx_client_write(std::vector<std::uint8_t> &msg)
         if (Err e = s.psk_client_key(identity, key); !ok(e))
             return e;
     std::vector<std::uint8_t> body;
+    client_kx.set_randoms(Bytes(client_random, 32), Bytes(server_random, 32));
     if (Err e = client_kx.write(body, premaster, as_bytes(identity), Bytes(key), &peer_key, client_version); !ok(e))
         return e;
     if (kx12_is_psk(suite->kx)) {
@@ -451,6 +454,7 @@ Err Session::Hs::kx_server_params(std::vector<std::uint8_t> &params)
 {
     if (Err e = server_kx.init(suite->kx); !ok(e))
         return e;
+    server_kx.set_randoms(Bytes(client_random, 32), Bytes(server_random, 32));
     if (kx12_is_ecdhe(suite->kx)) {
         if (Err e = server_kx.set_group(group); !ok(e))
             return e;
@@ -474,8 +478,9 @@ Err Session::Hs::kx_server_params(std::vector<std::uint8_t> &params)
 Err Session::Hs::kx_server_read(Bytes body)
 {
     const PskLookup lookup = [this](Bytes identity, SecretBytes &key) { return s.psk_server_key(identity, key); };
-    const x509::Signer *rsa = (suite->kx == GNUTLS_KX_RSA || suite->kx == GNUTLS_KX_RSA_PSK) ? our_cert.signer
-                                                                                             : nullptr;
+    const bool transport =
+        suite->kx == GNUTLS_KX_RSA || suite->kx == GNUTLS_KX_RSA_PSK || suite->kx == GNUTLS_KX_VKO_GOST_12;
+    const x509::Signer *rsa = transport ? our_cert.signer : nullptr;
     if (Err e = server_kx.read_client(body, premaster, lookup, rsa, client_version); !ok(e))
         return e;
     if (kx12_is_psk(suite->kx)) {

@@ -285,6 +285,17 @@ Err Session::Hs::send_ccs()
 
 // ---- keys -------------------------------------------------------------------
 
+gnutls_protocol_t Session::protocol_version() const noexcept
+{
+    if (hs_ && hs_->suite != nullptr) {
+        if (hs_->version12 != 0)
+            return static_cast<gnutls_protocol_t>(hs_->version_id12());
+        if (hs_->suite->min_tls == GNUTLS_TLS1_3)
+            return GNUTLS_TLS1_3;
+    }
+    return negotiated_.version;
+}
+
 Err Session::Hs::transcript_hash(std::uint8_t *buf, std::size_t &len) const
 {
     len = transcript.size();
@@ -919,6 +930,11 @@ Err Session::hook(const HookPoint &, Bytes)
 Err Session::keylog(const char *, Bytes)
 {
     return Err::ok;
+}
+
+void Session::ca_names(std::vector<Bytes> &out)
+{
+    out.clear();
 }
 
 void Session::kx_credentials(gnutls_kx_algorithm_t, KxCredentials &out)

@@ -18,6 +18,7 @@
 #include "core/pk/mpz.hh"
 #include "core/pk/rsa.hh"
 #include "core/tls/key-share.hh"
+#include "core/tls/kx-gost.hh"
 #include "core/x509/key-impl.hh"
 #include "core/x509/key.hh"
 
@@ -41,6 +42,7 @@ const Kx12Traits kTraits[] = {
     {GNUTLS_KX_ECDHE_ECDSA, KeyExchange::ecdhe, true, false},
     {GNUTLS_KX_ECDHE_PSK, KeyExchange::ecdhe_psk, false, false},
     {GNUTLS_KX_RSA_PSK, KeyExchange::rsa_psk, false, false},
+    {GNUTLS_KX_VKO_GOST_12, KeyExchange::gost, false, false},
 };
 
 bool with_psk(KeyExchange k) noexcept
@@ -51,6 +53,8 @@ bool with_psk(KeyExchange k) noexcept
 bool with_dh(KeyExchange k) noexcept { return k == KeyExchange::dhe || k == KeyExchange::dhe_psk; }
 bool with_ecdh(KeyExchange k) noexcept { return k == KeyExchange::ecdhe || k == KeyExchange::ecdhe_psk; }
 bool with_rsa(KeyExchange k) noexcept { return k == KeyExchange::rsa || k == KeyExchange::rsa_psk; }
+// Key transport to the certified key: no ServerKeyExchange at all.
+bool transport_only(KeyExchange k) noexcept { return k == KeyExchange::rsa || k == KeyExchange::gost; }
 // PSK and RSA_PSK: the ServerKeyExchange (hint only) is optional.
 bool optional_params(KeyExchange k) noexcept { return k == KeyExchange::psk || k == KeyExchange::rsa_psk; }
 
@@ -202,7 +206,7 @@ bool kx12_is_psk(gnutls_kx_algorithm_t kx) noexcept
 bool kx12_server_sends_params(gnutls_kx_algorithm_t kx, bool has_hint) noexcept
 {
     const Kx12Traits *t = kx12_traits(kx);
-    if (!t || t->kind == KeyExchange::rsa)
+    if (!t || transport_only(t->kind))
         return false;
     return optional_params(t->kind) ? has_hint : true;
 }
@@ -210,7 +214,7 @@ bool kx12_server_sends_params(gnutls_kx_algorithm_t kx, bool has_hint) noexcept
 Err split_server_kx(gnutls_kx_algorithm_t kx, Bytes body, Bytes &params, Bytes &rest) noexcept
 {
     const Kx12Traits *t = kx12_traits(kx);
-    if (!t || t->kind == KeyExchange::rsa)
+    if (!t || transport_only(t->kind))
         return Err::invalid_request;
     ServerParams sp;
     if (Err e = read_server_params(*t, body, sp); !ok(e))
@@ -272,6 +276,7 @@ struct ServerKx::Impl {
     std::vector<std::uint8_t> hint;
     std::vector<std::uint8_t> identity;
     bool written = false;  // write_params() created the ephemeral key
+    std::vector<std::uint8_t> randoms;  // GOST: client_random || server_random
     KxInfo info;
 };
 
@@ -290,6 +295,14 @@ Err ServerKx::init(gnutls_kx_algorithm_t kx)
 gnutls_kx_algorithm_t ServerKx::kx() const noexcept
 {
     return impl_ && impl_->t ? impl_->t->id : GNUTLS_KX_UNKNOWN;
+}
+
+void ServerKx::set_randoms(Bytes client_random, Bytes server_random)
+{
+    if (!impl_)
+        return;
+    impl_->randoms.assign(client_random.begin(), client_random.end());
+    impl_->randoms.insert(impl_->randoms.end(), server_random.begin(), server_random.end());
 }
 
 Err ServerKx::set_group(gnutls_group_t group)
@@ -442,6 +455,13 @@ Err ServerKx::read_client(Bytes body, SecretBytes &premaster, const PskLookup &p
             return Err::insufficient_credentials;
     }
 
+    if (k == KeyExchange::gost) {
+        const x509::PrivateKey *held = rsa_key != nullptr ? rsa_key->held_key() : nullptr;
+        if (held == nullptr || s.randoms.size() != 64)
+            return Err::invalid_request;
+        return gost_kx_read(*held, Bytes(s.randoms).first(32), Bytes(s.randoms).subspan(32), m.key_transport,
+                            premaster);
+    }
     SecretBytes other;  // the (EC)DH secret or the RSA-transported secret
     if (with_rsa(k)) {
         if (!rsa_key)
@@ -477,6 +497,8 @@ Err ServerKx::read_client(Bytes body, SecretBytes &premaster, const PskLookup &p
     case KeyExchange::ecdhe_psk:
     case KeyExchange::rsa_psk:
         return psk_premaster(other, 0, key, premaster);
+    case KeyExchange::gost:
+        break;
     }
     return Err::internal;
 }
@@ -507,6 +529,7 @@ struct ClientKx::Impl {
     pk::DhKey dh_key;
     SecretBytes shared;                    // the (EC)DH secret
     std::vector<std::uint8_t> our_public;  // our point / Yc
+    std::vector<std::uint8_t> randoms;     // GOST: client_random || server_random
     KxInfo info;
 
     Err ecdh(const ServerParams &sp);
@@ -605,14 +628,22 @@ gnutls_kx_algorithm_t ClientKx::kx() const noexcept
     return impl_ && impl_->t ? impl_->t->id : GNUTLS_KX_UNKNOWN;
 }
 
+void ClientKx::set_randoms(Bytes client_random, Bytes server_random)
+{
+    if (!impl_)
+        return;
+    impl_->randoms.assign(client_random.begin(), client_random.end());
+    impl_->randoms.insert(impl_->randoms.end(), server_random.begin(), server_random.end());
+}
+
 bool ClientKx::requires_server_params() const noexcept
 {
-    return impl_ && impl_->t && impl_->t->kind != KeyExchange::rsa && !optional_params(impl_->t->kind);
+    return impl_ && impl_->t && !transport_only(impl_->t->kind) && !optional_params(impl_->t->kind);
 }
 
 bool ClientKx::accepts_server_params() const noexcept
 {
-    return impl_ && impl_->t && impl_->t->kind != KeyExchange::rsa;
+    return impl_ && impl_->t && !transport_only(impl_->t->kind);
 }
 
 Err ClientKx::parse_server_params(Bytes body, Bytes &params, Bytes &rest)
@@ -669,7 +700,14 @@ Err ClientKx::write(std::vector<std::uint8_t> &body, SecretBytes &premaster, Byt
     m.psk_identity = psk_identity;
     SecretBytes other;
     std::vector<std::uint8_t> ct;
-    if (with_rsa(k)) {
+    if (k == KeyExchange::gost) {
+        if (!server_key || c.randoms.size() != 64)
+            return Err::invalid_request;
+        if (Err e = gost_kx_write(*server_key, Bytes(c.randoms).first(32), Bytes(c.randoms).subspan(32), ct, other);
+            !ok(e))
+            return e;
+        m.key_transport = ct;
+    } else if (with_rsa(k)) {
         if (!server_key || server_key->algorithm() != GNUTLS_PK_RSA)
             return Err::invalid_request;
         other.assign(kRsaPremasterSize, 0);
@@ -703,6 +741,9 @@ Err ClientKx::write(std::vector<std::uint8_t> &body, SecretBytes &premaster, Byt
     case KeyExchange::ecdhe_psk:
     case KeyExchange::rsa_psk:
         e = psk_premaster(other, 0, psk_key, pms);
+        break;
+    case KeyExchange::gost:
+        pms = std::move(other);
         break;
     }
     if (!ok(e))

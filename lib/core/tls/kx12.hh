@@ -8,7 +8,8 @@
 //   * ephemeral ECDH (ECDHE_RSA, ECDHE_ECDSA, ANON_ECDH) on a named curve
 //     (RFC 8422 5.4, 5.7);
 //   * pre-shared keys: PSK, DHE_PSK, RSA_PSK (RFC 4279), ECDHE_PSK
-//     (RFC 5489).
+//     (RFC 5489);
+//   * GOST VKO key transport (VKO_GOST_12, RFC 9189; kx-gost.hh).
 // Nothing here does I/O or knows the session: bytes go in and out, and the
 // handshake state machine decides when to call what.
 //
@@ -61,7 +62,7 @@ struct Kx12Traits {
 };
 
 // The row of a key exchange this module implements, null otherwise (SRP,
-// GOST, RSA-EXPORT, unknown ids).
+// RSA-EXPORT, unknown ids).
 const Kx12Traits *kx12_traits(gnutls_kx_algorithm_t kx) noexcept;
 bool kx12_is_dhe(gnutls_kx_algorithm_t kx) noexcept;    // DHE_*, ANON_DH, DHE_PSK
 bool kx12_is_ecdhe(gnutls_kx_algorithm_t kx) noexcept;  // ECDHE_*, ANON_ECDH
@@ -129,6 +130,8 @@ public:
     // Known-answer tests: our ephemeral private key (EC scalar, RFC 7748
     // scalar or DH exponent) instead of a fresh one.
     Err set_private_key(Bytes priv);
+    // GOST: the hello randoms (its UKM is derived from them).
+    void set_randoms(Bytes client_random, Bytes server_random);
 
     gnutls_kx_algorithm_t kx() const noexcept;
     // Whether a ServerKeyExchange is to be sent (see kx12_server_sends_params).
@@ -140,7 +143,8 @@ public:
 
     // Reads a ClientKeyExchange body and derives the premaster secret.
     //   psk:            PSK kinds: the key lookup;
-    //   rsa_key:        RSA and RSA_PSK: the certificate's key;
+    //   rsa_key:        RSA, RSA_PSK and VKO_GOST_12: the certificate's key
+    //                   (GOST needs a key the library holds);
     //   client_version: RSA and RSA_PSK: the version the ClientHello
     //                   offered (its legacy_version).
     // For RSA key transport no error depends on the ciphertext's contents:
@@ -176,6 +180,8 @@ public:
              unsigned min_dh_bits = 0);
     // Known-answer tests: our ephemeral private key.
     Err set_private_key(Bytes priv);
+    // GOST: the hello randoms (its UKM is derived from them).
+    void set_randoms(Bytes client_random, Bytes server_random);
 
     gnutls_kx_algorithm_t kx() const noexcept;
     // Whether ServerKeyExchange is mandatory (everything but RSA, PSK and
@@ -193,7 +199,7 @@ public:
     // Writes the ClientKeyExchange body (appended to `body`) and the
     // premaster secret.
     //   psk_identity, psk_key: PSK kinds (the key must not be empty);
-    //   server_key:     RSA and RSA_PSK: the server certificate's RSA key;
+    //   server_key:     RSA, RSA_PSK and VKO_GOST_12: the server certificate's key;
     //   client_version: RSA and RSA_PSK: the ClientHello's legacy_version,
     //                   the first two premaster bytes.
     Err write(std::vector<std::uint8_t> &body, SecretBytes &premaster, Bytes psk_identity = {},

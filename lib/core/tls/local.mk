@@ -16,4 +16,6 @@ lib_libtlshim_la_SOURCES += lib/core/tls/reauth13.hh lib/core/tls/reauth13.cc
 # TLS 1.2: PRF, key block and CBC record protection; key exchanges.
 lib_libtlshim_la_SOURCES += lib/core/tls/prf12.hh lib/core/tls/prf12.cc lib/core/tls/protection-cbc.cc
 lib_libtlshim_la_SOURCES += lib/core/tls/kx12.hh lib/core/tls/kx12.cc
+lib_libtlshim_la_SOURCES += lib/core/tls/kx-gost.hh lib/core/tls/kx-gost.cc
+lib_libtlshim_la_SOURCES += lib/core/tls/extension-order.hh lib/core/tls/extension-order.cc
 lib_libtlshim_la_SOURCES += lib/core/tls/handshake12.cc lib/core/tls/client12.cc lib/core/tls/server12.cc

@@ -478,7 +478,7 @@ Err parse(Bytes body, ServerKeyExchange &out, KeyExchange kind, KxSignature sig)
     out = ServerKeyExchange{};
     out.kind = kind;
     out.sig = sig;
-    if (kind == KeyExchange::rsa)
+    if (kind == KeyExchange::rsa || kind == KeyExchange::gost)
         return Err::unexpected_handshake_packet;
     Reader r(body);
     if (has_psk(kind) && !vec16(r, 0, 0xffff, out.psk_identity_hint))
@@ -523,7 +523,7 @@ bool write_params(const ServerKeyExchange &m, Writer &w) noexcept
 
 bool write(const ServerKeyExchange &m, Writer &w) noexcept
 {
-    if (m.kind == KeyExchange::rsa)
+    if (m.kind == KeyExchange::rsa || m.kind == KeyExchange::gost)
         return false;
     if (has_psk(m.kind) && !put16(w, m.psk_identity_hint, 0, 0xffff))
         return false;
@@ -540,6 +540,13 @@ Err parse(Bytes body, ClientKeyExchange &out, KeyExchange kind) noexcept
 {
     out = ClientKeyExchange{};
     out.kind = kind;
+    if (kind == KeyExchange::gost) {
+        // A self-delimiting DER value fills the body; asn1 checks it.
+        if (body.empty())
+            return kDecode;
+        out.key_transport = body;
+        return Err::ok;
+    }
     Reader r(body);
     if (has_psk(kind) && !vec16(r, 0, 0xffff, out.psk_identity))
         return kDecode;
@@ -565,6 +572,11 @@ bool write(const ClientKeyExchange &m, Writer &w) noexcept
         return put8(w, m.point, 1, 0xff);
     if (is_dh(m.kind))
         return put16(w, m.dh_yc, 1, 0xffff);
+    if (m.kind == KeyExchange::gost) {
+        if (m.key_transport.empty())
+            return false;
+        w.bytes(m.key_transport);
+    }
     return w.ok();
 }
 

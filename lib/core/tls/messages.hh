@@ -224,7 +224,7 @@ bool write(const KeyUpdate &m, Writer &w) noexcept;
 
 // ---- TLS 1.2 key exchange -------------------------------------------------
 
-enum class KeyExchange : std::uint8_t { rsa, dhe, ecdhe, psk, dhe_psk, ecdhe_psk, rsa_psk };
+enum class KeyExchange : std::uint8_t { rsa, dhe, ecdhe, psk, dhe_psk, ecdhe_psk, rsa_psk, gost };
 // How a ServerKeyExchange is signed: not at all (anonymous and PSK
 // suites), TLS 1.0/1.1 style (no scheme), or with a SignatureScheme.
 enum class KxSignature : std::uint8_t { none, legacy, scheme };
@@ -258,6 +258,7 @@ struct ClientKeyExchange {
     Bytes encrypted_premaster;  // RSA, RSA_PSK: <0..2^16-1> (TLS 1.0+ framing)
     Bytes point;              // ECDHE(_PSK): <1..2^8-1>
     Bytes dh_yc;              // DHE(_PSK): <1..2^16-1>
+    Bytes key_transport;      // GOST: the DER TLSGostKeyTransportBlob, unframed (RFC 9189)
 };
 Err parse(Bytes body, ClientKeyExchange &out, KeyExchange kind) noexcept;
 bool write(const ClientKeyExchange &m, Writer &w) noexcept;

@@ -125,13 +125,19 @@ Err suite_sizes(const algo::CipherSuite &cs, gnutls_protocol_t version, KeySizes
         break;
     case algo::CipherKind::stream:
     case algo::CipherKind::null:
-        out.iv = 0;
+        // GOST 28147 CNT takes its initial counter from the key block (RFC 9189).
+        out.iv = c->tls_fixed_iv;
         break;
     }
     const algo::Mac *m = algo::mac(cs.mac);
-    if (m == nullptr || m->kind != algo::MacKind::hmac)
+    if (m == nullptr)
         return Err::invalid_request;
-    out.mac = m->output_size;
+    if (m->kind == algo::MacKind::hmac)
+        out.mac = m->output_size;  // RFC 5246 6.3: an HMAC key is as long as its output
+    else if (m->kind == algo::MacKind::gost_imit)
+        out.mac = m->key_size;
+    else
+        return Err::invalid_request;
     return Err::ok;
 }
 
@@ -164,11 +170,21 @@ Err key_block(const algo::CipherSuite &cs, gnutls_protocol_t version, Bytes mast
     return Err::ok;
 }
 
-Err finished12(gnutls_mac_algorithm_t prf, Bytes master, bool client, Bytes handshake_hash,
-               std::uint8_t out[12]) noexcept
+std::size_t verify_data_length(const algo::CipherSuite &) noexcept
 {
+    // RFC 9189 asks for 32 bytes with the GOST suites, but GnuTLS 3.7.9
+    // sends and expects 12 there as everywhere (seen on the wire against
+    // its gnutls-serv and gnutls-cli); interoperating with it wins.
+    return 12;
+}
+
+Err finished12(gnutls_mac_algorithm_t prf, Bytes master, bool client, Bytes handshake_hash,
+               VerifyData &out) noexcept
+{
+    if (out.size == 0 || out.size > kMaxVerifyData)
+        return Err::invalid_request;
     return prf_parts(prf, master, client ? "client finished" : "server finished", {handshake_hash},
-                     MutableBytes(out, 12));
+                     MutableBytes(out.data, out.size));
 }
 
 Err make_protection12(const algo::CipherSuite &cs, gnutls_protocol_t version, bool encrypt_then_mac,

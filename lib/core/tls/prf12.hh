@@ -40,9 +40,18 @@ struct KeyBlock {
 Err key_block(const algo::CipherSuite &cs, gnutls_protocol_t version, Bytes master, Bytes client_random,
               Bytes server_random, KeyBlock &out);
 
-// Finished.verify_data (12 bytes): PRF(master, "client finished"/"server finished", handshake_hash).
+// Finished.verify_data: 12 bytes (RFC 5246 7.4.9), 32 with the GOST suites (RFC 9189).
+inline constexpr std::size_t kMaxVerifyData = 32;
+struct VerifyData {
+    std::uint8_t data[kMaxVerifyData] = {};
+    std::size_t size = 0;
+    Bytes view() const noexcept { return Bytes(data, size); }
+};
+std::size_t verify_data_length(const algo::CipherSuite &cs) noexcept;
+
+// PRF(master, "client finished"/"server finished", handshake_hash), out.size bytes (set by the caller).
 Err finished12(gnutls_mac_algorithm_t prf, Bytes master, bool client, Bytes handshake_hash,
-               std::uint8_t out[12]) noexcept;
+               VerifyData &out) noexcept;
 
 // The PRF hash of a suite under a version: GNUTLS_MAC_MD5_SHA1 below TLS 1.2, else cs.prf.
 gnutls_mac_algorithm_t prf_mac(const algo::CipherSuite &cs, gnutls_protocol_t version) noexcept;

@@ -13,6 +13,7 @@
 #include "core/algo/algo.hh"
 #include "core/crypto/random.hh"
 #include "core/log.hh"
+#include "core/tls/handshake.hh"
 #include "core/tls/messages.hh"
 #include "core/tls/reauth13.hh"
 #include "core/tls/session.hh"
@@ -123,17 +124,10 @@ Err Session::reauth_server()
         if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(r->context)); !ok(e))
             return e;
         std::vector<std::uint8_t> ext;
-        Writer ew(ext);
-        {
-            ExtensionWriter x(ew);
-            U16Builder schemes;
-            for (std::uint16_t sc : advertised_schemes(priority_->sigs, false))
-                schemes.add(sc);
-            write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
-            x.end();
-            if (!x.finish())
-                return Err::internal;
-        }
+        std::vector<Bytes> names;
+        ca_names(names);
+        if (Err e = certificate_request13_extensions(priority_->sigs, names, ext); !ok(e))
+            return e;
         CertificateRequest13 cr;
         cr.context = Bytes(r->context);
         cr.extensions = Bytes(ext).subspan(2);

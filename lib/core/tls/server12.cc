@@ -11,6 +11,7 @@
 
 #include "core/crypto/random.hh"
 #include "core/log.hh"
+#include "core/tls/extension-order.hh"
 #include "core/tls/handshake.hh"
 #include "core/tls/prf12.hh"
 #include "core/tls/resumption.hh"
@@ -75,8 +76,7 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     if (const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms); sa != nullptr && version >= kTls12)
         if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
             return s.fail(e);
-    bool sni_acked = false;
-    if (Err e = read_server_name(ch.ext, sni_acked); !ok(e))
+    if (Err e = read_server_name(ch.ext); !ok(e))
         return e;
 
     ems = ch.ext.has(ExtensionType::extended_master_secret) && !prio.flags.no_session_hash;
@@ -95,7 +95,6 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
             return s.fail(e);
         if (Err e = select_alpn(ch.ext); !ok(e))
             return e;
-        sni_ack = sni_acked;
         consume(m);
         if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(server_random, 32)); !ok(e))
             return s.fail(e);
@@ -240,13 +239,13 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
         if (kx12_has_certificate(cs->kx)) {
             Candidate *found = nullptr;
             gnutls_sign_algorithm_t scheme = GNUTLS_SIGN_UNKNOWN;
-            const bool transport = cs->kx == GNUTLS_KX_RSA || cs->kx == GNUTLS_KX_RSA_PSK;
+            const bool transport =
+                cs->kx == GNUTLS_KX_RSA || cs->kx == GNUTLS_KX_RSA_PSK || cs->kx == GNUTLS_KX_VKO_GOST_12;
             for (Candidate &c : cands) {
                 if (!kx12_key_fits(c.key.pk, cs->kx))
                     continue;
-                // RFC 5280 key usage: key transport needs keyEncipherment,
-                // the signed key exchanges digitalSignature.
-                const unsigned need = transport ? GNUTLS_KEY_KEY_ENCIPHERMENT : GNUTLS_KEY_DIGITAL_SIGNATURE;
+                // RFC 5280 key usage (kx12_key_usage).
+                const unsigned need = kx12_key_usage(cs->kx);
                 if ((c.usage & need) == 0 && !prio.flags.debug_allow_key_usage_violations)
                     continue;
                 if (!transport) {
@@ -277,7 +276,6 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
-    sni_ack = sni_acked;
 
     version12 = version;
     s.set_plain_ccs(false);
@@ -308,6 +306,7 @@ Err Session::Hs::try_resume12(const ClientHello &ch, const Extension *ticket_ext
     bool found = false;
     if (ticket_ext != nullptr && !ticket_ext->body.empty() && ticket_expected)
         found = ok(open_ticket(Bytes(s.ticket_key_), ticket_ext->body, st));
+    const bool by_ticket = found;
     if (!found && !ch.session_id.empty()) {
         SecretBytes blob;
         if (s.db_retrieve(ch.session_id, blob))
@@ -337,6 +336,10 @@ Err Session::Hs::try_resume12(const ClientHello &ch, const Extension *ticket_ext
     std::memcpy(master.data(), st.psk.data(), 48);
     etm = (st.flags & kTicketEtm) != 0;
     resumed = true;
+    // Like GnuTLS, a session resumed from a ticket keeps that ticket: no
+    // session_ticket extension and no NewSessionTicket (RFC 5077 3.1 allows both).
+    if (by_ticket)
+        ticket_expected = false;
     return Err::ok;
 }
 
@@ -376,8 +379,8 @@ Err Session::Hs::send_server_flight12()
         std::vector<std::uint8_t> ri;
         if (safe_reneg && renegotiation) {
             const Secrets12 &old = s.secrets12_;
-            ri.assign(old.client_verify, old.client_verify + 12);
-            ri.insert(ri.end(), old.server_verify, old.server_verify + 12);
+            ri.assign(old.client_verify.data, old.client_verify.data + old.client_verify.size);
+            ri.insert(ri.end(), old.server_verify.data, old.server_verify.data + old.server_verify.size);
         }
         {
             ExtensionWriter x(ew);
@@ -408,11 +411,11 @@ Err Session::Hs::send_server_flight12()
                     x.begin(ExtensionType::record_size_limit));
                 x.end();
             }
-            if (sni_ack)
-                x.add(ExtensionType::server_name, Bytes());
             if (!x.finish())
                 return s.fail(Err::internal);
         }
+        if (!ok(order_extension_block(ext)))
+            return s.fail(Err::internal);
         sh.extensions = Bytes(ext).subspan(2);
         sh.has_extensions = ext.size() > 2;
         std::vector<std::uint8_t> msg;
@@ -480,6 +483,15 @@ Err Session::Hs::send_server_flight12()
             for (std::uint16_t sc : advertised_schemes(prio.sigs, true))
                 list.add(sc);
             cr.signature_algorithms = list.list();
+            std::vector<Bytes> names;
+            s.ca_names(names);
+            std::vector<std::uint8_t> authorities;
+            if (!names.empty()) {
+                Writer aw(authorities);
+                if (!write_certificate_authorities(names, aw) || !aw.ok())
+                    return s.fail(Err::internal);
+                cr.authorities = Bytes(authorities).subspan(2);
+            }
             std::vector<std::uint8_t> cmsg;
             Writer cw(cmsg);
             if (!write_message(HandshakeType::certificate_request, cr, cw) || !cw.ok())

@@ -5,6 +5,7 @@
 
 #include "core/crypto/random.hh"
 #include "core/log.hh"
+#include "core/tls/extension-order.hh"
 #include "core/tls/handshake.hh"
 #include "core/tls/resumption.hh"
 #include "core/tls/sig-scheme.hh"
@@ -193,8 +194,7 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
         return s.fail(e);
 
     // Server name and application protocol.
-    bool sni_acked = false;
-    if (Err e = read_server_name(ch.ext, sni_acked); !ok(e))
+    if (Err e = read_server_name(ch.ext); !ok(e))
         return e;
     // Post-handshake authentication needs both sides' consent: the client's
     // extension and the server's GNUTLS_POST_HANDSHAKE_AUTH.
@@ -252,6 +252,8 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
         if (!x.finish())
             return s.fail(Err::internal);
     }
+    if (!ok(order_extension_block(ext)))
+        return s.fail(Err::internal);
     sh.extensions = Bytes(ext).subspan(2);
     std::vector<std::uint8_t> msg;
     Writer w(msg);
@@ -265,7 +267,6 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
         return e;
     if (session_id.empty())
         compat = false;  // the client did not ask for compatibility mode
-    sni_ack = sni_acked;
     s.set_record_version(kTls12);
     state = State::send_server_flight;
     return Err::ok;
@@ -273,15 +274,13 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
 
 // server_name (RFC 6066): kept for gnutls_server_name_get; `acked` when a
 // host name came (the server then acknowledges the extension).
-Err Session::Hs::read_server_name(const ExtensionList &ext, bool &acked)
+Err Session::Hs::read_server_name(const ExtensionList &ext)
 {
-    acked = false;
     if (const Extension *sn = ext.find(ExtensionType::server_name)) {
         ServerNameList names;
         if (Err e = parse_server_name(sn->body, names); !ok(e))
             return s.fail(e);
         s.negotiated_.peer_server_name.assign(names.host_name.begin(), names.host_name.end());
-        acked = !names.host_name.empty();
     }
     return Err::ok;
 }
@@ -342,6 +341,8 @@ Err Session::Hs::send_retry()
             if (!x.finish())
                 return s.fail(Err::internal);
         }
+        if (!ok(order_extension_block(ext)))
+            return s.fail(Err::internal);
         hrr.extensions = Bytes(ext).subspan(2);
         std::vector<std::uint8_t> msg;
         Writer w(msg);
@@ -380,8 +381,6 @@ Err Session::Hs::send_server_flight()
         Writer ew(ext);
         {
             ExtensionWriter x(ew);
-            if (sni_ack)
-                x.add(ExtensionType::server_name, Bytes());
             if (!alpn_selected.empty()) {
                 std::vector<Bytes> one{Bytes(alpn_selected)};
                 write_alpn(one, x.begin(ExtensionType::application_layer_protocol_negotiation));
@@ -396,6 +395,8 @@ Err Session::Hs::send_server_flight()
             if (!x.finish())
                 return s.fail(Err::internal);
         }
+        if (!ok(order_extension_block(ext)))
+            return s.fail(Err::internal);
         ee.extensions = Bytes(ext).subspan(2);
         std::vector<std::uint8_t> msg;
         Writer w(msg);
@@ -407,17 +408,10 @@ Err Session::Hs::send_server_flight()
         if (!resumed && s.options().client_cert_request != GNUTLS_CERT_IGNORE) {
             CertificateRequest13 cr;
             std::vector<std::uint8_t> crext;
-            Writer cw(crext);
-            {
-                ExtensionWriter x(cw);
-                U16Builder schemes;
-                for (std::uint16_t sc : advertised_schemes(prio.sigs, false))
-                    schemes.add(sc);
-                write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
-                x.end();
-                if (!x.finish())
-                    return s.fail(Err::internal);
-            }
+            std::vector<Bytes> names;
+            s.ca_names(names);
+            if (Err e = certificate_request13_extensions(prio.sigs, names, crext); !ok(e))
+                return s.fail(e);
             cr.extensions = Bytes(crext).subspan(2);
             std::vector<std::uint8_t> crmsg;
             Writer w2(crmsg);
@@ -576,6 +570,33 @@ Err Session::Hs::check_psk_offer(const ClientHello &ch, const HandshakeMessage &
     resumed = true;
     psk.assign(st.psk.begin(), st.psk.end());
     return Err::ok;
+}
+
+Err certificate_request13_extensions(const std::vector<unsigned> &sigs, const std::vector<Bytes> &ca_names,
+                                     std::vector<std::uint8_t> &block)
+{
+    block.clear();
+    Writer w(block);
+    {
+        ExtensionWriter x(w);
+        U16Builder schemes;
+        for (std::uint16_t sc : advertised_schemes(sigs, false))
+            schemes.add(sc);
+        write_u16_list(schemes.list(), x.begin(ExtensionType::signature_algorithms));
+        x.end();
+        if (!ca_names.empty()) {
+            write_certificate_authorities(ca_names, x.begin(ExtensionType::certificate_authorities));
+            x.end();
+        }
+        // An empty status_request invites the client to staple an OCSP
+        // response to its certificate (RFC 8446 section 4.4.2.1); GnuTLS
+        // always includes it.
+        x.begin(ExtensionType::status_request);
+        x.end();
+        if (!x.finish())
+            return Err::internal;
+    }
+    return order_extension_block(block, ExtOrder::certificate_request);
 }
 
 }  // namespace tlshim::tls

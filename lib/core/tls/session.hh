@@ -24,6 +24,7 @@
 #include "core/tls/extensions.hh"
 #include "core/tls/handshake-buffer.hh"
 #include "core/tls/key-schedule.hh"
+#include "core/tls/prf12.hh"
 #include "core/tls/priority.hh"
 #include "core/tls/resumption.hh"
 
@@ -104,8 +105,7 @@ struct Secrets12 {
     gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN;
     std::uint16_t suite = 0;
     FixedSecret<48> master;
-    std::uint8_t client_verify[12] = {};
-    std::uint8_t server_verify[12] = {};
+    VerifyData client_verify, server_verify;  // 12 bytes (GOST suites too, as in GnuTLS)
 };
 
 // The outcome of the last completed handshake (GnuTLS's "unknown" values
@@ -151,6 +151,9 @@ public:
     Options &options() noexcept { return options_; }
     const Options &options() const noexcept { return options_; }
     const Negotiated &negotiated() const noexcept { return negotiated_; }
+    // The version in use: the one a running handshake's hello exchange chose
+    // (callbacks and hooks see it as GnuTLS shows it), else the negotiated one.
+    gnutls_protocol_t protocol_version() const noexcept;
     bool handshake_done() const noexcept { return handshake_done_; }
 
     // gnutls_handshake_get_last_in/out: the last handshake message type
@@ -226,6 +229,10 @@ protected:
     // exchange, with its DH parameters and PSK hint).  The default has
     // certificates only.
     virtual void kx_credentials(gnutls_kx_algorithm_t kx, KxCredentials &out);
+    // Server: the subject names (DER) of the CAs a CertificateRequest
+    // advertises, in the order they were trusted.  The views stay valid for
+    // the call that builds the message.  The default names none.
+    virtual void ca_names(std::vector<Bytes> &out);
     // Server: the key of a PSK identity (Err::... to refuse it).
     virtual Err psk_server_key(Bytes identity, SecretBytes &key);
     // Client: the PSK identity and key to use.

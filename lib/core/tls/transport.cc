@@ -68,6 +68,13 @@ Err Transport::pull(MutableBytes out, std::size_t &got)
     return Err::ok;
 }
 
+int wait_fd_readable(gnutls_transport_ptr_t ptr, unsigned ms) noexcept
+{
+    pollfd p{fd_of(ptr), POLLIN, 0};
+    int t = ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (ms > INT_MAX ? INT_MAX : static_cast<int>(ms));
+    return ::poll(&p, 1, t);
+}
+
 Err Transport::wait_readable(unsigned ms)
 {
     int rc;
@@ -76,9 +83,7 @@ Err Transport::wait_readable(unsigned ms)
         errno_ = 0;
         rc = pull_timeout_fn(recv_ptr, ms);
     } else {
-        pollfd p{fd_of(recv_ptr), POLLIN, 0};
-        int t = ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (ms > INT_MAX ? INT_MAX : static_cast<int>(ms));
-        rc = ::poll(&p, 1, t);
+        rc = wait_fd_readable(recv_ptr, ms);
     }
     if (rc < 0)
         return map_failure(recv_ptr, Err::pull_error);

@@ -17,6 +17,11 @@
 
 namespace tlshim::tls {
 
+// Waits until the descriptor in `ptr` (the default transport's form) is
+// readable: poll(2)'s answer (>0 ready, 0 after `ms` milliseconds, -1 with
+// errno).  GNUTLS_INDEFINITE_TIMEOUT waits without limit.
+int wait_fd_readable(gnutls_transport_ptr_t ptr, unsigned ms) noexcept;
+
 class Transport {
 public:
     // The application's side (gnutls_transport_set_*).
