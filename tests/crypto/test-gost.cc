@@ -141,6 +141,12 @@ START_TEST(meshing_known_answers)
     ck_assert(sha256(out) == kat::unhex("f7c1c58a7c820d8f8cdcb274cd24ee8ede6ac685ed266b2eb2de8aa87420cb86"));
     ck_assert(eq(kat::unhex("1b9b101eaae254bab69a89afcd1b13fd0ce58f70846e2015"), out.data() + 2040, 24));
 
+    // 64 KiB: the addition modulo 2^32 - 1 wraps around many times.
+    Buf zero64(65536, 0), out64(65536);
+    cnt.init(key.data(), iv.data());
+    cnt.crypt(zero64.data(), out64.data(), out64.size());
+    ck_assert(sha256(out64) == kat::unhex("8e9dbe72d8a8404d6c345d4fdaaffc754926018979caaaad1a0d47729a5ed55d"));
+
     gost::Cfb cfb;
     cfb.init(key.data(), iv.data(), gost::Sbox::cryptopro_a);
     cfb.encrypt(zero.data(), out.data(), out.size());
