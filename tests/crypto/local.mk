@@ -19,4 +19,10 @@ TESTS += tests/crypto/test-crypto
 tests_crypto_test_crypto_SOURCES = tests/crypto/test-crypto.cc tests/unit/check-main.hh
 tests_crypto_test_crypto_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_crypto_test_crypto_LDADD = $(UNIT_LDADD)
+
+check_PROGRAMS += tests/crypto/test-gost
+TESTS += tests/crypto/test-gost
+tests_crypto_test_gost_SOURCES = tests/crypto/test-gost.cc tests/unit/check-main.hh
+tests_crypto_test_gost_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_crypto_test_gost_LDADD = $(UNIT_LDADD)
 endif

@@ -120,25 +120,39 @@ void Block::set_key(const std::uint8_t key[32], Sbox s) noexcept
     t_ = kTables[static_cast<int>(s)].t;
 }
 
-inline std::uint32_t Block::f(std::uint32_t x) const noexcept
-{
-    return t_[0][x & 0xff] ^ t_[1][(x >> 8) & 0xff] ^ t_[2][(x >> 16) & 0xff] ^ t_[3][x >> 24];
-}
+namespace {
+
+// Eight rounds with the key words in the given order; each pair of rounds
+// updates both halves, which stands for the swap between rounds.
+#define TLSHIM_GOST_ROUND(a, b, k) b ^= t[0][((a) + (k)) & 0xff] ^ t[1][(((a) + (k)) >> 8) & 0xff] ^ \
+                                        t[2][(((a) + (k)) >> 16) & 0xff] ^ t[3][((a) + (k)) >> 24]
+#define TLSHIM_GOST_UP(a, b)                                                                      \
+    do {                                                                                          \
+        TLSHIM_GOST_ROUND(a, b, k0); TLSHIM_GOST_ROUND(b, a, k1);                                 \
+        TLSHIM_GOST_ROUND(a, b, k2); TLSHIM_GOST_ROUND(b, a, k3);                                 \
+        TLSHIM_GOST_ROUND(a, b, k4); TLSHIM_GOST_ROUND(b, a, k5);                                 \
+        TLSHIM_GOST_ROUND(a, b, k6); TLSHIM_GOST_ROUND(b, a, k7);                                 \
+    } while (0)
+#define TLSHIM_GOST_DOWN(a, b)                                                                    \
+    do {                                                                                          \
+        TLSHIM_GOST_ROUND(a, b, k7); TLSHIM_GOST_ROUND(b, a, k6);                                 \
+        TLSHIM_GOST_ROUND(a, b, k5); TLSHIM_GOST_ROUND(b, a, k4);                                 \
+        TLSHIM_GOST_ROUND(a, b, k3); TLSHIM_GOST_ROUND(b, a, k2);                                 \
+        TLSHIM_GOST_ROUND(a, b, k1); TLSHIM_GOST_ROUND(b, a, k0);                                 \
+    } while (0)
+
+}  // namespace
 
 void Block::encrypt_words(std::uint32_t &n1, std::uint32_t &n2) const noexcept
 {
+    const std::uint32_t (*t)[256] = t_;
+    const std::uint32_t k0 = k_[0], k1 = k_[1], k2 = k_[2], k3 = k_[3], k4 = k_[4], k5 = k_[5], k6 = k_[6], k7 = k_[7];
     std::uint32_t a = n1, b = n2;
-    // Rounds 1-24: K0..K7 three times; rounds 25-32: K7..K0.  Each pair
-    // of rounds updates both halves, which stands for the swap.
-    for (int pass = 0; pass < 3; pass++)
-        for (int i = 0; i < 8; i += 2) {
-            b ^= f(a + k_[i]);
-            a ^= f(b + k_[i + 1]);
-        }
-    for (int i = 7; i > 0; i -= 2) {
-        b ^= f(a + k_[i]);
-        a ^= f(b + k_[i - 1]);
-    }
+    // Rounds 1-24: K0..K7 three times; rounds 25-32: K7..K0.
+    TLSHIM_GOST_UP(a, b);
+    TLSHIM_GOST_UP(a, b);
+    TLSHIM_GOST_UP(a, b);
+    TLSHIM_GOST_DOWN(a, b);
     // The last round does not swap.
     n1 = b;
     n2 = a;
@@ -146,12 +160,11 @@ void Block::encrypt_words(std::uint32_t &n1, std::uint32_t &n2) const noexcept
 
 void Block::imit16_words(std::uint32_t &n1, std::uint32_t &n2) const noexcept
 {
+    const std::uint32_t (*t)[256] = t_;
+    const std::uint32_t k0 = k_[0], k1 = k_[1], k2 = k_[2], k3 = k_[3], k4 = k_[4], k5 = k_[5], k6 = k_[6], k7 = k_[7];
     std::uint32_t a = n1, b = n2;
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < 8; i += 2) {
-            b ^= f(a + k_[i]);
-            a ^= f(b + k_[i + 1]);
-        }
+    TLSHIM_GOST_UP(a, b);
+    TLSHIM_GOST_UP(a, b);
     n1 = a;
     n2 = b;
 }
@@ -166,20 +179,21 @@ void Block::encrypt(const std::uint8_t in[8], std::uint8_t out[8]) const noexcep
 
 void Block::decrypt(const std::uint8_t in[8], std::uint8_t out[8]) const noexcept
 {
+    const std::uint32_t (*t)[256] = t_;
+    const std::uint32_t k0 = k_[0], k1 = k_[1], k2 = k_[2], k3 = k_[3], k4 = k_[4], k5 = k_[5], k6 = k_[6], k7 = k_[7];
     std::uint32_t a = load32(in), b = load32(in + 4);
     // K0..K7 once, then K7..K0 three times.
-    for (int i = 0; i < 8; i += 2) {
-        b ^= f(a + k_[i]);
-        a ^= f(b + k_[i + 1]);
-    }
-    for (int pass = 0; pass < 3; pass++)
-        for (int i = 7; i > 0; i -= 2) {
-            b ^= f(a + k_[i]);
-            a ^= f(b + k_[i - 1]);
-        }
+    TLSHIM_GOST_UP(a, b);
+    TLSHIM_GOST_DOWN(a, b);
+    TLSHIM_GOST_DOWN(a, b);
+    TLSHIM_GOST_DOWN(a, b);
     store32(out, b);
     store32(out + 4, a);
 }
+
+#undef TLSHIM_GOST_DOWN
+#undef TLSHIM_GOST_UP
+#undef TLSHIM_GOST_ROUND
 
 void Block::imit16(std::uint8_t state[8]) const noexcept
 {
@@ -243,15 +257,22 @@ void Cnt::next_block() noexcept
 
 void Cnt::crypt(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexcept
 {
-    while (len != 0) {
-        if (used_ == 8)
-            next_block();
-        std::size_t n = 8 - used_ < len ? 8 - used_ : len;
-        xor_bytes(out, in, gamma_ + used_, n);
-        used_ += n;
-        in += n;
-        out += n;
-        len -= n;
+    // The rest of a block started by an earlier call.
+    for (; used_ < 8 && len != 0; len--)
+        *out++ = static_cast<std::uint8_t>(*in++ ^ gamma_[used_++]);
+    for (; len >= 8; in += 8, out += 8, len -= 8) {
+        next_block();
+        std::uint64_t x, g;
+        std::memcpy(&x, in, 8);
+        std::memcpy(&g, gamma_, 8);
+        x ^= g;
+        std::memcpy(out, &x, 8);
+        used_ = 8;
+    }
+    if (len != 0) {
+        next_block();
+        xor_bytes(out, in, gamma_, len);
+        used_ = len;
     }
 }
 
@@ -287,11 +308,13 @@ void Cfb::run(const std::uint8_t *in, std::uint8_t *out, std::size_t len) noexce
     std::uint8_t g[8];
     for (; len >= 8; in += 8, out += 8, len -= 8) {
         gamma(g);
-        for (int i = 0; i < 8; i++) {
-            std::uint8_t c = Enc ? static_cast<std::uint8_t>(in[i] ^ g[i]) : in[i];
-            out[i] = static_cast<std::uint8_t>(in[i] ^ g[i]);
-            reg_[i] = c;  // the ciphertext feeds back
-        }
+        std::uint64_t x, k;
+        std::memcpy(&x, in, 8);
+        std::memcpy(&k, g, 8);
+        std::uint64_t y = x ^ k;
+        std::memcpy(out, &y, 8);
+        // The ciphertext feeds back (read before `out` may overwrite `in`).
+        std::memcpy(reg_, Enc ? &y : &x, 8);
     }
     if (len != 0) {
         gamma(g);

@@ -60,8 +60,6 @@ public:
     void mesh_cryptopro() noexcept;
 
 private:
-    std::uint32_t f(std::uint32_t x) const noexcept;
-
     std::uint32_t k_[8] = {};
     const std::uint32_t (*t_)[256] = nullptr;
     Sbox sbox_ = Sbox::tc26z;
