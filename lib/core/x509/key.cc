@@ -200,10 +200,15 @@ gnutls_pk_algorithm_t gost_pk_of_digest(gnutls_digest_algorithm_t d) noexcept
 
 Err gost_check_curve(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve) noexcept
 {
-    if (!pk::gost_curve(curve))
+    // The size is checked first (as GnuTLS does: a 512-bit key on P-256 is
+    // an invalid request, a 256-bit one an unsupported curve).
+    const algo::Curve *c = algo::curve(curve);
+    if (!c)
         return Err::ecc_unsupported_curve;
     std::size_t want = pk == GNUTLS_PK_GOST_12_512 ? 64 : 32;
-    return is_gost(pk) && pk::ec_curve_bytes(curve) == want ? Err::ok : Err::invalid_request;
+    if (!is_gost(pk) || c->size != want)
+        return Err::invalid_request;
+    return pk::gost_curve(curve) ? Err::ok : Err::ecc_unsupported_curve;
 }
 
 namespace {
@@ -1083,6 +1088,12 @@ Err PrivateKey::set_gost_params(gnutls_digest_algorithm_t digest, gnutls_gost_pa
     impl_->gost_digest = digest;
     impl_->gost_paramset = paramset;
     return Err::ok;
+}
+
+void PrivateKey::set_gost_bare_export(bool bare) noexcept
+{
+    if (!empty() && is_gost(impl_->pk))
+        impl_->gost_bare = bare;
 }
 
 Err PrivateKey::vko(const PublicKey &peer, Bytes ukm, SecretBytes &kek) const
