@@ -7,6 +7,7 @@
 
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
+#include <gnutls/crypto.h>
 
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/algo/algo.hh"
 #include "core/encoding/base64.hh"
 #include "core/encoding/hex.hh"
+#include "core/pk/gost.hh"
 
 using namespace tlshim;
 
@@ -807,6 +809,66 @@ TLSHIM_API int gnutls_x509_crt_get_pk_gost_raw(gnutls_x509_crt_t crt, gnutls_ecc
         r = gnutls_pubkey_export_gost_raw2(pub, curve, digest, paramset, x, y, 0);
     gnutls_pubkey_deinit(pub);
     return r;
+}
+
+/**
+ * gnutls_encode_gost_rs_value:
+ * @sig_value: receives the encoded signature (allocated with gnutls_malloc())
+ * @r: the r value, big-endian
+ * @s: the s value, big-endian, as long as @r
+ *
+ * Joins the two halves of a GOST R 34.10 signature into the form of
+ * RFC 4491 section 2.2.2: s followed by r.  The values are taken at the
+ * length given, which must be the same for both.
+ *
+ * Returns: zero on success, %GNUTLS_E_ILLEGAL_PARAMETER when @r and @s
+ * differ in length, or another negative error code.
+ *
+ * Since: 3.6.0
+ **/
+TLSHIM_API int gnutls_encode_gost_rs_value(gnutls_datum_t *sig_value, const gnutls_datum_t *r,
+                                           const gnutls_datum_t *s)
+{
+    if (sig_value == nullptr || r == nullptr || s == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> out;
+        if (Err e = pk::gost_rs_join(view(r), view(s), out); !ok(e))
+            return api::to_gnutls(e);
+        return api::datum_out(out.data(), out.size(), sig_value);
+    });
+}
+
+/**
+ * gnutls_decode_gost_rs_value:
+ * @sig_value: a GOST R 34.10 signature in the form of RFC 4491 section 2.2.2
+ * @r: receives the second half, the r value (allocated with gnutls_malloc())
+ * @s: receives the first half, the s value (allocated with gnutls_malloc())
+ *
+ * Splits a GOST signature into its two values, each at half the
+ * signature's length, leading zeros kept.
+ *
+ * Returns: zero on success, %GNUTLS_E_PARSING_ERROR for an odd length, or
+ * another negative error code.
+ *
+ * Since: 3.6.0
+ **/
+TLSHIM_API int gnutls_decode_gost_rs_value(const gnutls_datum_t *sig_value, gnutls_datum_t *r, gnutls_datum_t *s)
+{
+    if (sig_value == nullptr || r == nullptr || s == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> rv, sv;
+        if (Err e = pk::gost_rs_split(view(sig_value), rv, sv); !ok(e))
+            return api::to_gnutls(e);
+        if (int rc = api::datum_out(rv.data(), rv.size(), r); rc < 0)
+            return rc;
+        if (int rc = api::datum_out(sv.data(), sv.size(), s); rc < 0) {
+            free_datum(r);
+            return rc;
+        }
+        return 0;
+    });
 }
 
 /**

@@ -7,7 +7,7 @@
  * give: import codes, types, sizes, raw values, key ids, every export, the
  * public key's SPKI and raw form, raw imports, generation results, GOST
  * self-signed certificates verified and tampered, signatures made by the
- * real GnuTLS verified, and error codes; the output must be identical on
+ * real GnuTLS verified, the RFC 4491 r/s helpers, and error codes; the output must be identical on
  * the real GnuTLS and on tlshim.
  *
  * "sign DIR" writes a signature per key and signature call into DIR, and
@@ -639,6 +639,61 @@ static void embedded_signature(void)
 	gnutls_x509_privkey_deinit(k);
 }
 
+static void rs_values(void)
+{
+	static const unsigned lens[][2] = {{32, 32}, {3, 3}, {0, 0}, {64, 64}, {31, 32}, {33, 32}, {1, 2}};
+	static const unsigned siglens[] = {0, 2, 63, 64, 65, 128};
+	unsigned char a[64], b[64], z[128];
+	size_t i;
+	printf("== rs values\n");
+	for (i = 0; i < 64; i++) {
+		a[i] = (unsigned char)(i + 1);
+		b[i] = (unsigned char)(0xa0 + i);
+	}
+	a[0] = 0;
+	for (i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+		gnutls_datum_t r = {a, lens[i][0]}, s = {b, lens[i][1]}, out;
+		int rc = gnutls_encode_gost_rs_value(&out, &r, &s);
+		printf("encode r%u s%u:", lens[i][0], lens[i][1]);
+		datum("", rc, &out);
+	}
+	for (i = 0; i < sizeof z; i++)
+		z[i] = (unsigned char)(i * 7);
+	z[0] = 0;
+	for (i = 0; i < sizeof siglens / sizeof siglens[0]; i++) {
+		gnutls_datum_t sig = {z, siglens[i]}, r, s;
+		int rc = gnutls_decode_gost_rs_value(&sig, &r, &s);
+		printf("decode %u: rc=%d\n", siglens[i], rc);
+		if (rc >= 0) {
+			datum(" r", 0, &r);
+			datum(" s", 0, &s);
+		}
+	}
+	{
+		/* A signature made now splits into values that verify again. */
+		gnutls_x509_privkey_t k;
+		gnutls_privkey_t p;
+		gnutls_pubkey_t pub;
+		gnutls_datum_t m = {(unsigned char *)msg, sizeof msg - 1}, sig, r, s, again;
+		load(&k, k_512a);
+		abstract_pair(k, &p, &pub);
+		if (gnutls_privkey_sign_data2(p, GNUTLS_SIGN_GOST_512, 0, &m, &sig) >= 0 &&
+		    gnutls_decode_gost_rs_value(&sig, &r, &s) >= 0) {
+			printf("split %u %u\n", r.size, s.size);
+			printf("rejoin rc=%d", gnutls_encode_gost_rs_value(&again, &r, &s));
+			printf(" same=%d verify=%d\n", again.size == sig.size && memcmp(again.data, sig.data, sig.size) == 0,
+			       gnutls_pubkey_verify_data2(pub, GNUTLS_SIGN_GOST_512, 0, &m, &again));
+			gnutls_free(again.data);
+			gnutls_free(r.data);
+			gnutls_free(s.data);
+			gnutls_free(sig.data);
+		}
+		gnutls_privkey_deinit(p);
+		gnutls_pubkey_deinit(pub);
+		gnutls_x509_privkey_deinit(k);
+	}
+}
+
 /* sign/verify modes: one file per key and call, DIR/sig-<key>-<data|hash>. */
 static int cross(const char *mode, const char *dir)
 {
@@ -735,6 +790,7 @@ int main(int argc, char **argv)
 	raw_imports();
 	generation();
 	certificates();
+	rs_values();
 	errors();
 	gnutls_global_deinit();
 	return 0;

@@ -98,6 +98,25 @@ Err gost_sig_decode(Bytes sig, Mpz &r, Mpz &s) noexcept
     return Err::ok;
 }
 
+Err gost_rs_join(Bytes r, Bytes s, std::vector<std::uint8_t> &sig)
+{
+    if (r.size() != s.size())
+        return Err::illegal_parameter;
+    sig.assign(s.begin(), s.end());
+    sig.insert(sig.end(), r.begin(), r.end());
+    return Err::ok;
+}
+
+Err gost_rs_split(Bytes sig, std::vector<std::uint8_t> &r, std::vector<std::uint8_t> &s)
+{
+    if (sig.size() % 2 != 0)
+        return Err::parsing_error;
+    std::size_t half = sig.size() / 2;
+    s.assign(sig.begin(), sig.begin() + static_cast<std::ptrdiff_t>(half));
+    r.assign(sig.begin() + static_cast<std::ptrdiff_t>(half), sig.end());
+    return Err::ok;
+}
+
 Err gost_vko_point(const EcKey &ours, const EcPoint &peer, Bytes ukm, SecretBytes &point)
 {
     std::size_t len = curve_len(ours.curve());
