@@ -462,6 +462,22 @@ static void raw_imports(void)
 					gnutls_x509_privkey_export_gost_raw(r, &c2, &d2, &ps2, NULL, NULL, NULL);
 					printf(" -> %s %s %s\n", gnutls_ecc_curve_get_name(c2), gnutls_digest_get_name(d2),
 					       gnutls_gost_paramset_get_name(ps2));
+					{
+						/* A copy and the public key keep the parameter set. */
+						gnutls_x509_privkey_t cp;
+						gnutls_privkey_t ap;
+						gnutls_pubkey_t pub;
+						gnutls_x509_privkey_init(&cp);
+						rc = gnutls_x509_privkey_cpy(cp, r);
+						gnutls_x509_privkey_export_gost_raw(cp, &c2, &d2, &ps2, NULL, NULL, NULL);
+						printf(" cpy rc=%d paramset %s", rc, gnutls_gost_paramset_get_name(ps2));
+						rc = abstract_pair(cp, &ap, &pub);
+						gnutls_pubkey_export_gost_raw2(pub, &c2, &d2, &ps2, NULL, NULL, 0);
+						printf(" pubkey rc=%d paramset %s\n", rc, gnutls_gost_paramset_get_name(ps2));
+						gnutls_privkey_deinit(ap);
+						gnutls_pubkey_deinit(pub);
+						gnutls_x509_privkey_deinit(cp);
+					}
 					rc = gnutls_x509_privkey_export2(r, GNUTLS_X509_FMT_DER, &der);
 					datum(" export2", rc, &der);
 				} else {

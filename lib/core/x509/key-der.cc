@@ -613,6 +613,9 @@ Err PrivateKey::copy_from(const PrivateKey &other)
         return e;
     if (Err e = import_der(view(der), KeyFormat::pkcs8, nullptr, 0); !ok(e))
         return e;
+    // What PKCS#8 does not carry for GOST keys: the parameter set of a 2012
+    // key (never written) and the form of the native export.
+    impl_->gost_paramset = other.impl_->gost_paramset;
     impl_->gost_bare = other.impl_->gost_bare;
     return Err::ok;
 }
