@@ -114,6 +114,42 @@ void free_datum(gnutls_datum_t *d) noexcept
     }
 }
 
+int gost_import_args(int c, int d, int ps, GostArgs &out)
+{
+    const algo::Curve *row = algo::curve(c);
+    if (row == nullptr)
+        return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
+    if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && algo::gost_paramset(ps) == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
+        return GNUTLS_E_INVALID_REQUEST;
+    out.curve = row->id;
+    out.digest = static_cast<gnutls_digest_algorithm_t>(d);
+    out.paramset = static_cast<gnutls_gost_paramset_t>(ps);
+    return 0;
+}
+
+int gost_out(gnutls_ecc_curve_t c, gnutls_digest_algorithm_t d, gnutls_gost_paramset_t ps, gnutls_ecc_curve_t *curve,
+             gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset, std::initializer_list<GostOut> values)
+{
+    if (curve != nullptr)
+        *curve = c;
+    if (digest != nullptr)
+        *digest = d;
+    if (paramset != nullptr)
+        *paramset = ps;
+    for (const GostOut *v = values.begin(); v != values.end(); ++v) {
+        if (v->out == nullptr)
+            continue;
+        if (int r = api::datum_out(v->value->data(), v->value->size(), v->out); r < 0) {
+            for (const GostOut *f = values.begin(); f != v; ++f)
+                free_datum(f->out);
+            return r;
+        }
+    }
+    return 0;
+}
+
 }  // namespace tlshim::api
 
 using api::int_out;
@@ -712,17 +748,11 @@ TLSHIM_API int gnutls_pubkey_import_gost_raw(gnutls_pubkey_t key, gnutls_ecc_cur
         return GNUTLS_E_INVALID_REQUEST;
     int c = api::raw(curve), d = api::raw(digest), ps = api::raw(paramset);
     return api::guard([&] {
-        const algo::Curve *row = algo::curve(c);
-        if (row == nullptr)
-            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
-        if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && algo::gost_paramset(ps) == nullptr)
-            return GNUTLS_E_INVALID_REQUEST;
-        if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
-            return GNUTLS_E_INVALID_REQUEST;
+        api::GostArgs a;
+        if (int r = api::gost_import_args(c, d, ps, a); r < 0)
+            return r;
         x509::PublicKey k;
-        if (Err r = k.import_gost(row->id, static_cast<gnutls_digest_algorithm_t>(d),
-                                  static_cast<gnutls_gost_paramset_t>(ps), view(x), view(y));
-            !ok(r))
+        if (Err r = k.import_gost(a.curve, a.digest, a.paramset, view(x), view(y)); !ok(r))
             return api::to_gnutls(r);
         key->key = std::move(k);
         return 0;
@@ -761,21 +791,7 @@ TLSHIM_API int gnutls_pubkey_export_gost_raw2(gnutls_pubkey_t key, gnutls_ecc_cu
         SecretBytes px, py;
         if (Err r = key->key.export_gost(c, d, ps, px, py); !ok(r))
             return api::to_gnutls(r);
-        if (curve != nullptr)
-            *curve = c;
-        if (digest != nullptr)
-            *digest = d;
-        if (paramset != nullptr)
-            *paramset = ps;
-        if (x != nullptr)
-            if (int r = api::datum_out(px.data(), px.size(), x); r < 0)
-                return r;
-        if (y != nullptr)
-            if (int r = api::datum_out(py.data(), py.size(), y); r < 0) {
-                free_datum(x);
-                return r;
-            }
-        return 0;
+        return api::gost_out(c, d, ps, curve, digest, paramset, {{&px, x}, {&py, y}});
     });
 }
 

@@ -175,25 +175,27 @@ static void print_gost_raw(const char *label, int rc, gnutls_ecc_curve_t c, gnut
 		datum(" k", 0, k);
 }
 
+static void key_id(const char *label, int rc, const unsigned char *buf, size_t n)
+{
+	if (rc < 0)
+		printf("%s rc=%d\n", label, rc);
+	else
+		hex(label, buf, n);
+}
+
 static void key_ids(gnutls_x509_privkey_t k, gnutls_pubkey_t pub)
 {
 	static const unsigned flags[] = {0, GNUTLS_KEYID_USE_SHA256, GNUTLS_KEYID_USE_SHA512};
 	unsigned char buf[64];
 	size_t n, i;
+	int rc;
 	for (i = 0; i < 3; i++) {
-		int rc;
 		n = sizeof buf;
 		rc = gnutls_x509_privkey_get_key_id(k, flags[i], buf, &n);
-		if (rc < 0)
-			printf("privkey key id rc=%d\n", rc);
-		else
-			hex("privkey key id", buf, n);
+		key_id("privkey key id", rc, buf, n);
 		n = sizeof buf;
 		rc = gnutls_pubkey_get_key_id(pub, flags[i], buf, &n);
-		if (rc < 0)
-			printf("pubkey key id rc=%d\n", rc);
-		else
-			hex("pubkey key id", buf, n);
+		key_id("pubkey key id", rc, buf, n);
 	}
 }
 

@@ -317,6 +317,43 @@ Err gost_point_from_le(gnutls_ecc_curve_t curve, Bytes le, pk::EcPoint &p)
     return p.set(curve, Bytes(x.data(), x.size()), Bytes(y.data(), y.size()));
 }
 
+Err gost_point_raw(const pk::EcPoint &p, SecretBytes &x_le, SecretBytes &y_le)
+{
+    std::vector<std::uint8_t> le;
+    if (Err e = gost_point_le(p, le); !ok(e))
+        return e;
+    std::size_t len = le.size() / 2;
+    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
+    x_le.assign(x.begin(), x.end());
+    y_le.assign(y.begin(), y.end());
+    return Err::ok;
+}
+
+Err gost_raw_params(gnutls_digest_algorithm_t digest, gnutls_ecc_curve_t curve, gnutls_gost_paramset_t &paramset,
+                    gnutls_pk_algorithm_t &pk) noexcept
+{
+    pk = gost_pk_of_digest(digest);
+    if (pk == GNUTLS_PK_UNKNOWN)
+        return Err::invalid_request;
+    if (Err e = gost_check_curve(pk, curve); !ok(e))
+        return e;
+    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
+        paramset = gost_default_paramset(pk);
+    else if (!algo::gost_paramset(paramset))
+        return Err::invalid_request;
+    return Err::ok;
+}
+
+bool le_to_be(Bytes le, std::size_t len, SecretBytes &out)
+{
+    Bytes m = le_minimal(le);
+    if (m.size() > len)
+        return false;
+    out.assign(len - m.size(), 0);
+    out.insert(out.end(), m.rbegin(), m.rend());
+    return true;
+}
+
 Bytes le_minimal(Bytes le) noexcept
 {
     std::size_t n = le.size();
@@ -566,30 +603,18 @@ Err PublicKey::export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes
 Err PublicKey::import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
                            gnutls_gost_paramset_t paramset, Bytes x_le, Bytes y_le)
 {
-    gnutls_pk_algorithm_t pk = gost_pk_of_digest(digest);
-    if (pk == GNUTLS_PK_UNKNOWN)
-        return Err::invalid_request;
-    if (Err e = gost_check_curve(pk, curve); !ok(e))
+    gnutls_pk_algorithm_t pk;
+    if (Err e = gost_raw_params(digest, curve, paramset, pk); !ok(e))
         return e;
-    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
-        paramset = gost_default_paramset(pk);
-    else if (!algo::gost_paramset(paramset))
-        return Err::invalid_request;
     // Values come little-endian, possibly without their high zero bytes.
     std::size_t len = pk::ec_curve_bytes(curve);
-    Bytes xs = le_minimal(x_le), ys = le_minimal(y_le);
-    if (xs.size() > len || ys.size() > len)
+    SecretBytes x, y;
+    if (!le_to_be(x_le, len, x) || !le_to_be(y_le, len, y))
         return Err::invalid_request;
-    std::vector<std::uint8_t> le(2 * len, 0);
-    std::copy(xs.begin(), xs.end(), le.begin());
-    std::copy(ys.begin(), ys.end(), le.begin() + static_cast<std::ptrdiff_t>(len));
     auto im = std::make_unique<Impl>();
-    if (Err e = gost_point_from_le(curve, le, im->ec); !ok(e))
-        return e == Err::pk_invalid_pubkey ? Err::invalid_request : e;
-    im->pk = pk;
-    im->curve = curve;
-    im->gost_digest = digest;
-    im->gost_paramset = paramset;
+    if (Err e = im->ec.set(curve, Bytes(x.data(), x.size()), Bytes(y.data(), y.size())); !ok(e))
+        return e;
+    set_gost(*im, pk, curve, digest, paramset);
     impl_ = std::move(im);
     return Err::ok;
 }
@@ -599,13 +624,8 @@ Err PublicKey::export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t 
 {
     if (empty() || !is_gost(impl_->pk))
         return Err::invalid_request;
-    std::vector<std::uint8_t> le;
-    if (Err e = gost_point_le(impl_->ec, le); !ok(e))
+    if (Err e = gost_point_raw(impl_->ec, x_le, y_le); !ok(e))
         return e;
-    std::size_t len = le.size() / 2;
-    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
-    x_le.assign(x.begin(), x.end());
-    y_le.assign(y.begin(), y.end());
     curve = impl_->curve;
     digest = impl_->gost_digest;
     paramset = impl_->gost_paramset;
