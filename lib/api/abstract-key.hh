@@ -13,6 +13,7 @@
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
+#include <initializer_list>
 #include <memory>
 
 #include "core/x509/key.hh"
@@ -89,5 +90,26 @@ tlshim::Err privkey_public_key(gnutls_privkey_t key, tlshim::x509::PublicKey &ou
 int int_out(tlshim::Bytes v, gnutls_datum_t *out, unsigned flags);
 // Frees a datum's data with gnutls_free and empties it (null is fine).
 void free_datum(gnutls_datum_t *d) noexcept;
+
+// The enum arguments of a raw GOST import, read as ints by the caller and
+// checked here: a curve the library knows (else
+// GNUTLS_E_ECC_UNSUPPORTED_CURVE), one of the three GOST digests and a
+// known (or UNKNOWN) parameter set (else GNUTLS_E_INVALID_REQUEST).
+struct GostArgs {
+    gnutls_ecc_curve_t curve;
+    gnutls_digest_algorithm_t digest;
+    gnutls_gost_paramset_t paramset;
+};
+int gost_import_args(int c, int d, int ps, GostArgs &out);
+
+// The results of a GOST raw export: the three ids where asked for, and each
+// value copied as is into its datum (skipped when null); on failure the
+// datums already filled are freed again.
+struct GostOut {
+    const tlshim::SecretBytes *value;
+    gnutls_datum_t *out;
+};
+int gost_out(gnutls_ecc_curve_t c, gnutls_digest_algorithm_t d, gnutls_gost_paramset_t ps, gnutls_ecc_curve_t *curve,
+             gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset, std::initializer_list<GostOut> values);
 
 }  // namespace tlshim::api

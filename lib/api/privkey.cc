@@ -793,7 +793,11 @@ TLSHIM_API int gnutls_privkey_import_gost_raw(gnutls_privkey_t key, gnutls_ecc_c
         return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] {
         return with_new_x509(key, [&](gnutls_x509_privkey_t xk) {
-            return gnutls_x509_privkey_import_gost_raw(xk, curve, digest, paramset, x, y, k);
+            int r = gnutls_x509_privkey_import_gost_raw(xk, curve, digest, paramset, x, y, k);
+            // Exported natively like a generated key (GnuTLS does so).
+            if (r >= 0)
+                xk->key.set_gost_bare_export(true);
+            return r;
         });
     });
 }

@@ -7,6 +7,7 @@
 
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
+#include <gnutls/crypto.h>
 
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/algo/algo.hh"
 #include "core/encoding/base64.hh"
 #include "core/encoding/hex.hh"
+#include "core/pk/gost.hh"
 
 using namespace tlshim;
 
@@ -110,6 +112,42 @@ void free_datum(gnutls_datum_t *d) noexcept
         d->data = nullptr;
         d->size = 0;
     }
+}
+
+int gost_import_args(int c, int d, int ps, GostArgs &out)
+{
+    const algo::Curve *row = algo::curve(c);
+    if (row == nullptr)
+        return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
+    if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && algo::gost_paramset(ps) == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
+        return GNUTLS_E_INVALID_REQUEST;
+    out.curve = row->id;
+    out.digest = static_cast<gnutls_digest_algorithm_t>(d);
+    out.paramset = static_cast<gnutls_gost_paramset_t>(ps);
+    return 0;
+}
+
+int gost_out(gnutls_ecc_curve_t c, gnutls_digest_algorithm_t d, gnutls_gost_paramset_t ps, gnutls_ecc_curve_t *curve,
+             gnutls_digest_algorithm_t *digest, gnutls_gost_paramset_t *paramset, std::initializer_list<GostOut> values)
+{
+    if (curve != nullptr)
+        *curve = c;
+    if (digest != nullptr)
+        *digest = d;
+    if (paramset != nullptr)
+        *paramset = ps;
+    for (const GostOut *v = values.begin(); v != values.end(); ++v) {
+        if (v->out == nullptr)
+            continue;
+        if (int r = api::datum_out(v->value->data(), v->value->size(), v->out); r < 0) {
+            for (const GostOut *f = values.begin(); f != v; ++f)
+                free_datum(f->out);
+            return r;
+        }
+    }
+    return 0;
 }
 
 }  // namespace tlshim::api
@@ -710,17 +748,11 @@ TLSHIM_API int gnutls_pubkey_import_gost_raw(gnutls_pubkey_t key, gnutls_ecc_cur
         return GNUTLS_E_INVALID_REQUEST;
     int c = api::raw(curve), d = api::raw(digest), ps = api::raw(paramset);
     return api::guard([&] {
-        const algo::Curve *row = algo::curve(c);
-        if (row == nullptr)
-            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
-        if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && algo::gost_paramset(ps) == nullptr)
-            return GNUTLS_E_INVALID_REQUEST;
-        if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
-            return GNUTLS_E_INVALID_REQUEST;
+        api::GostArgs a;
+        if (int r = api::gost_import_args(c, d, ps, a); r < 0)
+            return r;
         x509::PublicKey k;
-        if (Err r = k.import_gost(row->id, static_cast<gnutls_digest_algorithm_t>(d),
-                                  static_cast<gnutls_gost_paramset_t>(ps), view(x), view(y));
-            !ok(r))
+        if (Err r = k.import_gost(a.curve, a.digest, a.paramset, view(x), view(y)); !ok(r))
             return api::to_gnutls(r);
         key->key = std::move(k);
         return 0;
@@ -759,21 +791,7 @@ TLSHIM_API int gnutls_pubkey_export_gost_raw2(gnutls_pubkey_t key, gnutls_ecc_cu
         SecretBytes px, py;
         if (Err r = key->key.export_gost(c, d, ps, px, py); !ok(r))
             return api::to_gnutls(r);
-        if (curve != nullptr)
-            *curve = c;
-        if (digest != nullptr)
-            *digest = d;
-        if (paramset != nullptr)
-            *paramset = ps;
-        if (x != nullptr)
-            if (int r = api::datum_out(px.data(), px.size(), x); r < 0)
-                return r;
-        if (y != nullptr)
-            if (int r = api::datum_out(py.data(), py.size(), y); r < 0) {
-                free_datum(x);
-                return r;
-            }
-        return 0;
+        return api::gost_out(c, d, ps, curve, digest, paramset, {{&px, x}, {&py, y}});
     });
 }
 
@@ -807,6 +825,66 @@ TLSHIM_API int gnutls_x509_crt_get_pk_gost_raw(gnutls_x509_crt_t crt, gnutls_ecc
         r = gnutls_pubkey_export_gost_raw2(pub, curve, digest, paramset, x, y, 0);
     gnutls_pubkey_deinit(pub);
     return r;
+}
+
+/**
+ * gnutls_encode_gost_rs_value:
+ * @sig_value: receives the encoded signature (allocated with gnutls_malloc())
+ * @r: the r value, big-endian
+ * @s: the s value, big-endian, as long as @r
+ *
+ * Joins the two halves of a GOST R 34.10 signature into the form of
+ * RFC 4491 section 2.2.2: s followed by r.  The values are taken at the
+ * length given, which must be the same for both.
+ *
+ * Returns: zero on success, %GNUTLS_E_ILLEGAL_PARAMETER when @r and @s
+ * differ in length, or another negative error code.
+ *
+ * Since: 3.6.0
+ **/
+TLSHIM_API int gnutls_encode_gost_rs_value(gnutls_datum_t *sig_value, const gnutls_datum_t *r,
+                                           const gnutls_datum_t *s)
+{
+    if (sig_value == nullptr || r == nullptr || s == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> out;
+        if (Err e = pk::gost_rs_join(view(r), view(s), out); !ok(e))
+            return api::to_gnutls(e);
+        return api::datum_out(out.data(), out.size(), sig_value);
+    });
+}
+
+/**
+ * gnutls_decode_gost_rs_value:
+ * @sig_value: a GOST R 34.10 signature in the form of RFC 4491 section 2.2.2
+ * @r: receives the second half, the r value (allocated with gnutls_malloc())
+ * @s: receives the first half, the s value (allocated with gnutls_malloc())
+ *
+ * Splits a GOST signature into its two values, each at half the
+ * signature's length, leading zeros kept.
+ *
+ * Returns: zero on success, %GNUTLS_E_PARSING_ERROR for an odd length, or
+ * another negative error code.
+ *
+ * Since: 3.6.0
+ **/
+TLSHIM_API int gnutls_decode_gost_rs_value(const gnutls_datum_t *sig_value, gnutls_datum_t *r, gnutls_datum_t *s)
+{
+    if (sig_value == nullptr || r == nullptr || s == nullptr)
+        return GNUTLS_E_INVALID_REQUEST;
+    return api::guard([&] {
+        std::vector<std::uint8_t> rv, sv;
+        if (Err e = pk::gost_rs_split(view(sig_value), rv, sv); !ok(e))
+            return api::to_gnutls(e);
+        if (int rc = api::datum_out(rv.data(), rv.size(), r); rc < 0)
+            return rc;
+        if (int rc = api::datum_out(sv.data(), sv.size(), s); rc < 0) {
+            free_datum(r);
+            return rc;
+        }
+        return 0;
+    });
 }
 
 /**

@@ -881,18 +881,11 @@ TLSHIM_API int gnutls_x509_privkey_import_gost_raw(gnutls_x509_privkey_t key, gn
         return GNUTLS_E_INVALID_REQUEST;
     int c = api::raw(curve), d = api::raw(digest), ps = api::raw(paramset);
     return api::guard([&] {
-        const tlshim::algo::Curve *row = tlshim::algo::curve(c);
-        if (row == nullptr)
-            return GNUTLS_E_ECC_UNSUPPORTED_CURVE;
-        if (ps != GNUTLS_GOST_PARAMSET_UNKNOWN && tlshim::algo::gost_paramset(ps) == nullptr)
-            return GNUTLS_E_INVALID_REQUEST;
-        if (d != GNUTLS_DIG_GOSTR_94 && d != GNUTLS_DIG_STREEBOG_256 && d != GNUTLS_DIG_STREEBOG_512)
-            return GNUTLS_E_INVALID_REQUEST;
+        tlshim::api::GostArgs a;
+        if (int r = tlshim::api::gost_import_args(c, d, ps, a); r < 0)
+            return r;
         PrivateKey fresh;
-        if (Err e = fresh.import_gost(row->id, static_cast<gnutls_digest_algorithm_t>(d),
-                                      static_cast<gnutls_gost_paramset_t>(ps), bytes_of(x), bytes_of(y),
-                                      bytes_of(k));
-            !ok(e))
+        if (Err e = fresh.import_gost(a.curve, a.digest, a.paramset, bytes_of(x), bytes_of(y), bytes_of(k)); !ok(e))
             return api::to_gnutls(e);
         key->key = std::move(fresh);
         return 0;
@@ -932,24 +925,7 @@ TLSHIM_API int gnutls_x509_privkey_export_gost_raw(gnutls_x509_privkey_t key, gn
         SecretBytes vx, vy, vk;
         if (Err err = key->key.export_gost(c, d, ps, vx, vy, vk); !ok(err))
             return api::to_gnutls(err);
-        if (curve != nullptr)
-            *curve = c;
-        if (digest != nullptr)
-            *digest = d;
-        if (paramset != nullptr)
-            *paramset = ps;
-        gnutls_datum_t *outs[3] = {x, y, k};
-        const SecretBytes *vals[3] = {&vx, &vy, &vk};
-        for (int i = 0; i < 3; i++) {
-            if (outs[i] == nullptr)
-                continue;
-            if (int rc = api::datum_out(vals[i]->data(), vals[i]->size(), outs[i]); rc < 0) {
-                for (int j = 0; j < i; j++)
-                    free_datum(outs[j]);
-                return rc;
-            }
-        }
-        return 0;
+        return tlshim::api::gost_out(c, d, ps, curve, digest, paramset, {{&vx, x}, {&vy, y}, {&vk, k}});
     });
 }
 

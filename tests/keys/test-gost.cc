@@ -190,11 +190,16 @@ START_TEST(ecc_gost_curves)
         ck_assert_ptr_null(pk::ec_curve(c));
         pk::EcKey k;
         FAILS_WITH(k.generate(c), Err::invalid_request);
+        bool big = c == GNUTLS_ECC_CURVE_GOST512B || c == GNUTLS_ECC_CURVE_GOST512C;
         PrivateKey key;
-        FAILS_WITH(key.generate(GNUTLS_PK_GOST_12_256, GNUTLS_CURVE_TO_BITS(c)), Err::ecc_unsupported_curve);
-        FAILS_WITH(key.import_gost(c, GNUTLS_DIG_STREEBOG_256, GNUTLS_GOST_PARAMSET_UNKNOWN, {}, {},
-                                   view(unhex(kBenchK))),
+        FAILS_WITH(key.generate(big ? GNUTLS_PK_GOST_12_512 : GNUTLS_PK_GOST_12_256, GNUTLS_CURVE_TO_BITS(c)),
                    Err::ecc_unsupported_curve);
+        FAILS_WITH(key.import_gost(c, big ? GNUTLS_DIG_STREEBOG_512 : GNUTLS_DIG_STREEBOG_256,
+                                   GNUTLS_GOST_PARAMSET_UNKNOWN, {}, {}, view(unhex(kBenchK))),
+                   Err::ecc_unsupported_curve);
+        // A key of the other size is refused for its size first.
+        FAILS_WITH(key.generate(big ? GNUTLS_PK_GOST_12_256 : GNUTLS_PK_GOST_12_512, GNUTLS_CURVE_TO_BITS(c)),
+                   Err::invalid_request);
     }
     // Key type and curve size must agree; no size picks another curve.
     PrivateKey key;
@@ -204,6 +209,8 @@ START_TEST(ecc_gost_curves)
                Err::invalid_request);
     FAILS_WITH(key.generate(GNUTLS_PK_GOST_12_256, GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1)),
                Err::ecc_unsupported_curve);
+    FAILS_WITH(key.generate(GNUTLS_PK_GOST_12_512, GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1)),
+               Err::invalid_request);
     OK(key.generate(GNUTLS_PK_GOST_12_512, 256));
     ck_assert_int_eq(key.curve(), GNUTLS_ECC_CURVE_GOST512A);
     ck_assert_uint_eq(key.bits(), 512);

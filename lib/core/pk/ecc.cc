@@ -247,18 +247,6 @@ Err EcKey::generate(gnutls_ecc_curve_t curve) noexcept
 
 // --- ECDSA -------------------------------------------------------------------------
 
-namespace {
-
-struct DsaSig {
-    dsa_signature sig;
-    DsaSig() noexcept { dsa_signature_init(&sig); }
-    ~DsaSig() { dsa_signature_clear(&sig); }
-    DsaSig(const DsaSig &) = delete;
-    DsaSig &operator=(const DsaSig &) = delete;
-};
-
-}  // namespace
-
 Err ecdsa_sign(const EcKey &key, Bytes digest, Mpz &r, Mpz &s) noexcept
 {
     if (!key.has_private() || digest.empty())

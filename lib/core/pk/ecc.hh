@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gnutls/gnutls.h>
+#include <nettle/dsa.h>
 #include <nettle/ecc-curve.h>
 #include <nettle/ecc.h>
 #include <nettle/ecdsa.h>
@@ -117,6 +118,15 @@ public:
 private:
     EcPoint pub_;
     EcScalar priv_;
+};
+
+// Nettle's (r, s) signature pair, cleared on destruction.
+struct DsaSig {
+    dsa_signature sig;
+    DsaSig() noexcept { dsa_signature_init(&sig); }
+    ~DsaSig() { dsa_signature_clear(&sig); }
+    DsaSig(const DsaSig &) = delete;
+    DsaSig &operator=(const DsaSig &) = delete;
 };
 
 // ECDSA over a digest (Nettle truncates it to the order's length).

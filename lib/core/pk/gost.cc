@@ -10,14 +10,6 @@ namespace tlshim::pk {
 
 namespace {
 
-struct GostSig {
-    dsa_signature sig;
-    GostSig() noexcept { dsa_signature_init(&sig); }
-    ~GostSig() { dsa_signature_clear(&sig); }
-    GostSig(const GostSig &) = delete;
-    GostSig &operator=(const GostSig &) = delete;
-};
-
 std::size_t curve_len(gnutls_ecc_curve_t c) noexcept
 {
     return gost_curve(c) ? ec_curve_bytes(c) : 0;
@@ -35,7 +27,7 @@ Err gost_sign(const EcKey &key, Bytes digest, Mpz &r, Mpz &s) noexcept
 {
     if (!key.has_private() || digest.empty() || curve_len(key.curve()) == 0)
         return Err::invalid_request;
-    GostSig sig;
+    DsaSig sig;
     NettleRandom rng;
     ::gostdsa_sign(key.priv().nettle(), &rng, NettleRandom::fill, digest.size(), digest.data(), &sig.sig);
     if (rng.status != Err::ok)
@@ -57,7 +49,7 @@ Err gost_verify(const EcPoint &pub, Bytes digest, const Mpz &r, const Mpz &s) no
 {
     if (!pub.valid() || digest.empty() || curve_len(pub.curve()) == 0)
         return Err::invalid_request;
-    GostSig sig;
+    DsaSig sig;
     mpz_set(sig.sig.r, r.get());
     mpz_set(sig.sig.s, s.get());
     // Nettle refuses r or s outside [1, q-1].
@@ -95,6 +87,25 @@ Err gost_sig_decode(Bytes sig, Mpz &r, Mpz &s) noexcept
     std::size_t half = sig.size() / 2;
     s.set_bytes(sig.first(half));
     r.set_bytes(sig.subspan(half));
+    return Err::ok;
+}
+
+Err gost_rs_join(Bytes r, Bytes s, std::vector<std::uint8_t> &sig)
+{
+    if (r.size() != s.size())
+        return Err::illegal_parameter;
+    sig.assign(s.begin(), s.end());
+    sig.insert(sig.end(), r.begin(), r.end());
+    return Err::ok;
+}
+
+Err gost_rs_split(Bytes sig, std::vector<std::uint8_t> &r, std::vector<std::uint8_t> &s)
+{
+    if (sig.size() % 2 != 0)
+        return Err::parsing_error;
+    std::size_t half = sig.size() / 2;
+    s.assign(sig.begin(), sig.begin() + static_cast<std::ptrdiff_t>(half));
+    r.assign(sig.begin() + static_cast<std::ptrdiff_t>(half), sig.end());
     return Err::ok;
 }
 

@@ -36,6 +36,13 @@ Err gost_verify(const EcPoint &pub, Bytes digest, const Mpz &r, const Mpz &s) no
 Err gost_sig_encode(const Mpz &r, const Mpz &s, std::size_t len, std::vector<std::uint8_t> &sig);
 Err gost_sig_decode(Bytes sig, Mpz &r, Mpz &s) noexcept;
 
+// The same at the byte level, for values of any (equal) length as given:
+// s || r, Err::illegal_parameter when r and s differ in length; and the
+// halves back (second half r, first half s), Err::parsing_error for an odd
+// length.
+Err gost_rs_join(Bytes r, Bytes s, std::vector<std::uint8_t> &sig);
+Err gost_rs_split(Bytes sig, std::vector<std::uint8_t> &r, std::vector<std::uint8_t> &s);
+
 // The shared point of VKO (RFC 7836 section 4.3.1): (ukm * d) * peer,
 // where ukm is read as a little-endian integer (zero counts as one), as
 // LE(X) || LE(Y), twice the curve's length.  Both curves Nettle has have

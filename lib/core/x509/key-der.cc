@@ -238,10 +238,7 @@ Err decode_gost_private(gnutls_pk_algorithm_t pk, Bytes params, Bytes inner, Pri
     padded.insert(padded.end(), ks.begin(), ks.end());
     if (Err e = im.ec.import_private(curve, view(padded)); !ok(e))
         return Err::pk_invalid_privkey;
-    im.pk = pk;
-    im.curve = curve;
-    im.gost_digest = digest;
-    im.gost_paramset = paramset;
+    set_gost(im, pk, curve, digest, paramset);
     return Err::ok;
 }
 
@@ -613,6 +610,9 @@ Err PrivateKey::copy_from(const PrivateKey &other)
         return e;
     if (Err e = import_der(view(der), KeyFormat::pkcs8, nullptr, 0); !ok(e))
         return e;
+    // What PKCS#8 does not carry for GOST keys: the parameter set of a 2012
+    // key (never written) and the form of the native export.
+    impl_->gost_paramset = other.impl_->gost_paramset;
     impl_->gost_bare = other.impl_->gost_bare;
     return Err::ok;
 }
@@ -764,37 +764,20 @@ Err PrivateKey::import_ecc(gnutls_ecc_curve_t curve, Bytes x, Bytes y, Bytes k)
 Err PrivateKey::import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
                             gnutls_gost_paramset_t paramset, Bytes x_le, Bytes y_le, Bytes k_le)
 {
-    gnutls_pk_algorithm_t pk = gost_pk_of_digest(digest);
-    if (pk == GNUTLS_PK_UNKNOWN)
-        return Err::invalid_request;
-    if (Err e = gost_check_curve(pk, curve); !ok(e))
+    gnutls_pk_algorithm_t pk;
+    if (Err e = gost_raw_params(digest, curve, paramset, pk); !ok(e))
         return e;
-    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
-        paramset = gost_default_paramset(pk);
-    else if (!algo::gost_paramset(paramset))
-        return Err::invalid_request;
-    std::size_t len = pk::ec_curve_bytes(curve);
     // Little-endian values, to big-endian at the curve's length.
-    auto be = [len](Bytes le, SecretBytes &out) {
-        Bytes m = le_minimal(le);
-        if (m.size() > len)
-            return false;
-        out.assign(len - m.size(), 0);
-        out.insert(out.end(), m.rbegin(), m.rend());
-        return true;
-    };
+    std::size_t len = pk::ec_curve_bytes(curve);
     SecretBytes x, y, k;
-    if (!be(k_le, k) || !be(x_le, x) || !be(y_le, y))
+    if (!le_to_be(k_le, len, k) || !le_to_be(x_le, len, x) || !le_to_be(y_le, len, y))
         return Err::invalid_request;
     auto im = std::make_unique<Impl>();
     Err e = x_le.empty() && y_le.empty() ? im->ec.import_private(curve, view(k))
                                          : im->ec.import(curve, view(x), view(y), view(k));
     if (!ok(e))
         return e;
-    im->pk = pk;
-    im->curve = curve;
-    im->gost_digest = digest;
-    im->gost_paramset = paramset;
+    set_gost(*im, pk, curve, digest, paramset);
     impl_ = std::move(im);
     return Err::ok;
 }
@@ -805,13 +788,8 @@ Err PrivateKey::export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t
 {
     if (empty() || !is_gost(impl_->pk))
         return Err::invalid_request;
-    std::vector<std::uint8_t> le;
-    if (Err e = gost_point_le(impl_->ec.pub(), le); !ok(e))
+    if (Err e = gost_point_raw(impl_->ec.pub(), x_le, y_le); !ok(e))
         return e;
-    std::size_t len = le.size() / 2;
-    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
-    x_le.assign(x.begin(), x.end());
-    y_le.assign(y.begin(), y.end());
     SecretBytes kb;
     if (Err e = impl_->ec.priv().get(kb); !ok(e))
         return e;

@@ -103,6 +103,27 @@ Err decode_gost_params(gnutls_pk_algorithm_t pk, Bytes der, gnutls_ecc_curve_t &
 // The public point as LE(X) || LE(Y), each at the curve's length, and back.
 Err gost_point_le(const pk::EcPoint &p, std::vector<std::uint8_t> &out);
 Err gost_point_from_le(gnutls_ecc_curve_t curve, Bytes le, pk::EcPoint &p);
+// The coordinates little-endian without their most significant zero bytes
+// (the raw-export form).
+Err gost_point_raw(const pk::EcPoint &p, SecretBytes &x_le, SecretBytes &y_le);
+// The checks of a raw GOST import: the key type the digest implies, a curve
+// for it (gost_check_curve) and a known parameter set (UNKNOWN becomes the
+// type's default).
+Err gost_raw_params(gnutls_digest_algorithm_t digest, gnutls_ecc_curve_t curve, gnutls_gost_paramset_t &paramset,
+                    gnutls_pk_algorithm_t &pk) noexcept;
+// Records a GOST key's identity in a PublicKey::Impl or PrivateKey::Impl.
+template <typename Impl>
+void set_gost(Impl &im, gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
+              gnutls_gost_paramset_t paramset) noexcept
+{
+    im.pk = pk;
+    im.curve = curve;
+    im.gost_digest = digest;
+    im.gost_paramset = paramset;
+}
+// A little-endian number as big-endian at exactly len bytes; false when it
+// does not fit.
+bool le_to_be(Bytes le, std::size_t len, SecretBytes &out);
 // A little-endian number without its most significant zero bytes (the
 // form GnuTLS gives GOST values in: raw export, the PKCS#8 private value).
 Bytes le_minimal(Bytes le) noexcept;

@@ -200,10 +200,15 @@ gnutls_pk_algorithm_t gost_pk_of_digest(gnutls_digest_algorithm_t d) noexcept
 
 Err gost_check_curve(gnutls_pk_algorithm_t pk, gnutls_ecc_curve_t curve) noexcept
 {
-    if (!pk::gost_curve(curve))
+    // The size is checked first (as GnuTLS does: a 512-bit key on P-256 is
+    // an invalid request, a 256-bit one an unsupported curve).
+    const algo::Curve *c = algo::curve(curve);
+    if (!c)
         return Err::ecc_unsupported_curve;
     std::size_t want = pk == GNUTLS_PK_GOST_12_512 ? 64 : 32;
-    return is_gost(pk) && pk::ec_curve_bytes(curve) == want ? Err::ok : Err::invalid_request;
+    if (!is_gost(pk) || c->size != want)
+        return Err::invalid_request;
+    return pk::gost_curve(curve) ? Err::ok : Err::ecc_unsupported_curve;
 }
 
 namespace {
@@ -310,6 +315,43 @@ Err gost_point_from_le(gnutls_ecc_curve_t curve, Bytes le, pk::EcPoint &p)
         return Err::pk_invalid_pubkey;
     SecretBytes x = pk::reversed(le.first(len)), y = pk::reversed(le.subspan(len));
     return p.set(curve, Bytes(x.data(), x.size()), Bytes(y.data(), y.size()));
+}
+
+Err gost_point_raw(const pk::EcPoint &p, SecretBytes &x_le, SecretBytes &y_le)
+{
+    std::vector<std::uint8_t> le;
+    if (Err e = gost_point_le(p, le); !ok(e))
+        return e;
+    std::size_t len = le.size() / 2;
+    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
+    x_le.assign(x.begin(), x.end());
+    y_le.assign(y.begin(), y.end());
+    return Err::ok;
+}
+
+Err gost_raw_params(gnutls_digest_algorithm_t digest, gnutls_ecc_curve_t curve, gnutls_gost_paramset_t &paramset,
+                    gnutls_pk_algorithm_t &pk) noexcept
+{
+    pk = gost_pk_of_digest(digest);
+    if (pk == GNUTLS_PK_UNKNOWN)
+        return Err::invalid_request;
+    if (Err e = gost_check_curve(pk, curve); !ok(e))
+        return e;
+    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
+        paramset = gost_default_paramset(pk);
+    else if (!algo::gost_paramset(paramset))
+        return Err::invalid_request;
+    return Err::ok;
+}
+
+bool le_to_be(Bytes le, std::size_t len, SecretBytes &out)
+{
+    Bytes m = le_minimal(le);
+    if (m.size() > len)
+        return false;
+    out.assign(len - m.size(), 0);
+    out.insert(out.end(), m.rbegin(), m.rend());
+    return true;
 }
 
 Bytes le_minimal(Bytes le) noexcept
@@ -561,30 +603,18 @@ Err PublicKey::export_ecc(gnutls_ecc_curve_t &curve, SecretBytes &x, SecretBytes
 Err PublicKey::import_gost(gnutls_ecc_curve_t curve, gnutls_digest_algorithm_t digest,
                            gnutls_gost_paramset_t paramset, Bytes x_le, Bytes y_le)
 {
-    gnutls_pk_algorithm_t pk = gost_pk_of_digest(digest);
-    if (pk == GNUTLS_PK_UNKNOWN)
-        return Err::invalid_request;
-    if (Err e = gost_check_curve(pk, curve); !ok(e))
+    gnutls_pk_algorithm_t pk;
+    if (Err e = gost_raw_params(digest, curve, paramset, pk); !ok(e))
         return e;
-    if (paramset == GNUTLS_GOST_PARAMSET_UNKNOWN)
-        paramset = gost_default_paramset(pk);
-    else if (!algo::gost_paramset(paramset))
-        return Err::invalid_request;
     // Values come little-endian, possibly without their high zero bytes.
     std::size_t len = pk::ec_curve_bytes(curve);
-    Bytes xs = le_minimal(x_le), ys = le_minimal(y_le);
-    if (xs.size() > len || ys.size() > len)
+    SecretBytes x, y;
+    if (!le_to_be(x_le, len, x) || !le_to_be(y_le, len, y))
         return Err::invalid_request;
-    std::vector<std::uint8_t> le(2 * len, 0);
-    std::copy(xs.begin(), xs.end(), le.begin());
-    std::copy(ys.begin(), ys.end(), le.begin() + static_cast<std::ptrdiff_t>(len));
     auto im = std::make_unique<Impl>();
-    if (Err e = gost_point_from_le(curve, le, im->ec); !ok(e))
-        return e == Err::pk_invalid_pubkey ? Err::invalid_request : e;
-    im->pk = pk;
-    im->curve = curve;
-    im->gost_digest = digest;
-    im->gost_paramset = paramset;
+    if (Err e = im->ec.set(curve, Bytes(x.data(), x.size()), Bytes(y.data(), y.size())); !ok(e))
+        return e;
+    set_gost(*im, pk, curve, digest, paramset);
     impl_ = std::move(im);
     return Err::ok;
 }
@@ -594,13 +624,8 @@ Err PublicKey::export_gost(gnutls_ecc_curve_t &curve, gnutls_digest_algorithm_t 
 {
     if (empty() || !is_gost(impl_->pk))
         return Err::invalid_request;
-    std::vector<std::uint8_t> le;
-    if (Err e = gost_point_le(impl_->ec, le); !ok(e))
+    if (Err e = gost_point_raw(impl_->ec, x_le, y_le); !ok(e))
         return e;
-    std::size_t len = le.size() / 2;
-    Bytes x = le_minimal(Bytes(le.data(), len)), y = le_minimal(Bytes(le.data() + len, len));
-    x_le.assign(x.begin(), x.end());
-    y_le.assign(y.begin(), y.end());
     curve = impl_->curve;
     digest = impl_->gost_digest;
     paramset = impl_->gost_paramset;
@@ -1083,6 +1108,12 @@ Err PrivateKey::set_gost_params(gnutls_digest_algorithm_t digest, gnutls_gost_pa
     impl_->gost_digest = digest;
     impl_->gost_paramset = paramset;
     return Err::ok;
+}
+
+void PrivateKey::set_gost_bare_export(bool bare) noexcept
+{
+    if (!empty() && is_gost(impl_->pk))
+        impl_->gost_bare = bare;
 }
 
 Err PrivateKey::vko(const PublicKey &peer, Bytes ukm, SecretBytes &kek) const

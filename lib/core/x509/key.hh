@@ -177,6 +177,12 @@ public:
     // key made to match a peer's); Err::invalid_request for other keys or a
     // digest of another key type.
     Err set_gost_params(gnutls_digest_algorithm_t digest, gnutls_gost_paramset_t paramset);
+    // The native export of a GOST key (KeyFormat::automatic): GnuTLS writes
+    // a key that came from generation or gnutls_privkey_import_gost_raw as
+    // the bare private-value OCTET STRING (PEM label "UNKNOWN"), one
+    // imported from PKCS#8 or gnutls_x509_privkey_import_gost_raw as PKCS#8.
+    // generate() sets it; this sets it for the abstract raw import.
+    void set_gost_bare_export(bool bare) noexcept;
 
     // VKO GOST R 34.10-2012 (RFC 7836 section 4.3.1) with 256-bit output:
     // KEK = Streebog-256(LE(X) || LE(Y)) of the point (ukm * d) * peer, ukm
