@@ -205,6 +205,8 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
+    if (Err e = read_mfl_and_status(ch.ext); !ok(e))
+        return e;
     if (Err e = select_alpn(ch.ext); !ok(e))
         return e;
 
@@ -392,6 +394,9 @@ Err Session::Hs::send_server_flight()
             if (peer_record_limit != 0) {
                 write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
                 x.end();
+            } else if (mfl_code != 0) {
+                write_max_fragment_length(mfl_code, x.begin(ExtensionType::max_fragment_length));
+                x.end();
             }
             if (!x.finish())
                 return s.fail(Err::internal);
@@ -428,6 +433,8 @@ Err Session::Hs::send_server_flight()
             client_cert_requested = true;
         }
         if (!resumed) {
+            if (Err e = prepare_ocsp_response(); !ok(e))
+                return e;
             if (Err e = send_certificate(&our_cert, Bytes()); !ok(e))
                 return e;
             if (Err e = send_certificate_verify(our_cert, our_scheme); !ok(e))
