@@ -1163,7 +1163,7 @@ TLSHIM_API unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t sessi
  * @session: a client session
  * @responder_id: must be %NULL (not used)
  * @responder_id_size: must be zero (not used)
- * @extensions: must be %NULL (not used)
+ * @request_extensions: must be %NULL (not used)
  *
  * Makes the client ask the server for the OCSP status of its certificate
  * (the status_request extension), even when the session was created with
@@ -1174,11 +1174,11 @@ TLSHIM_API unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t sessi
  * Returns: zero, or %GNUTLS_E_INVALID_REQUEST on a server session.
  **/
 TLSHIM_API int gnutls_ocsp_status_request_enable_client(gnutls_session_t session, gnutls_datum_t *responder_id,
-                                                        size_t responder_id_size, gnutls_datum_t *extensions)
+                                                        size_t responder_id_size, gnutls_datum_t *request_extensions)
 {
     (void)responder_id;
     (void)responder_id_size;
-    (void)extensions;
+    (void)request_extensions;
     if (session == nullptr || session->server())
         return GNUTLS_E_INVALID_REQUEST;
     session->options().ocsp_request = true;
