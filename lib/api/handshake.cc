@@ -143,6 +143,36 @@ Err gnutls_session_int::certificate_candidates(const tls::CertQuery &q, std::vec
     return Err::ok;
 }
 
+// The response to staple: a key's own callback, else the responses loaded
+// for it, else the callback for every key.  A callback that has nothing
+// (any error) staples nothing.
+Err gnutls_session_int::ocsp_response(const tls::CertCandidate &c, std::vector<std::uint8_t> &out)
+{
+    out.clear();
+    gnutls_certificate_credentials_t cred = cert_cred(this);
+    if (cred == nullptr)
+        return Err::ok;
+    gnutls_status_request_ocsp_func fn = cred->ocsp_func;
+    void *ptr = cred->ocsp_func_ptr;
+    if (c.index >= 0 && static_cast<std::size_t>(c.index) < cred->keys.size()) {
+        const api::CertKey &ck = *cred->keys[static_cast<std::size_t>(c.index)];
+        if (ck.ocsp_func != nullptr) {
+            fn = ck.ocsp_func;
+            ptr = ck.ocsp_func_ptr;
+        } else if (!ck.ocsp.empty() && ck.ocsp[0].present()) {
+            out = ck.ocsp[0].der;
+            return Err::ok;
+        }
+    }
+    if (fn == nullptr)
+        return Err::ok;
+    gnutls_datum_t resp = {nullptr, 0};
+    if (fn(this, ptr, &resp) == 0 && resp.data != nullptr)
+        out.assign(resp.data, resp.data + resp.size);
+    gnutls_free(resp.data);
+    return Err::ok;
+}
+
 Err gnutls_session_int::verify_peer()
 {
     gnutls_certificate_credentials_t cred = cert_cred(this);
@@ -1158,17 +1188,90 @@ TLSHIM_API int gnutls_session_channel_binding(gnutls_session_t session, gnutls_c
  * @session: a client session after its handshake
  * @flags: zero, or %GNUTLS_OCSP_SR_IS_AVAIL to ask whether a response was received at all
  *
- * Tells whether the server stapled an OCSP response that was checked
- * against the certificate.  tlshim does not process stapled responses
- * yet, so the answer is no.
+ * Tells whether the server stapled an OCSP response and, without
+ * %GNUTLS_OCSP_SR_IS_AVAIL, whether certificate verification found it
+ * valid.  tlshim keeps stapled responses but does not judge them yet, so
+ * without the flag the answer is always no.
  *
- * Returns: zero.
+ * Returns: non-zero when the answer is yes.
  **/
 TLSHIM_API unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t session, unsigned int flags)
 {
-    (void)session;
-    (void)flags;
+    if (session == nullptr)
+        return 0;
+    if ((flags & GNUTLS_OCSP_SR_IS_AVAIL) != 0)
+        return session->peer_ocsp().empty() ? 0 : 1;
+    return session->peer_ocsp_checked() ? 1 : 0;
+}
+
+/**
+ * gnutls_ocsp_status_request_enable_client:
+ * @session: a client session
+ * @responder_id: must be %NULL (not used)
+ * @responder_id_size: must be zero (not used)
+ * @request_extensions: must be %NULL (not used)
+ *
+ * Makes the client ask the server for the OCSP status of its certificate
+ * (the status_request extension), even when the session was created with
+ * %GNUTLS_NO_EXTENSIONS.  A client with certificate credentials asks
+ * anyway otherwise.  The response the server staples is then available
+ * from gnutls_ocsp_status_request_get().
+ *
+ * Returns: zero, or %GNUTLS_E_INVALID_REQUEST on a server session.
+ **/
+TLSHIM_API int gnutls_ocsp_status_request_enable_client(gnutls_session_t session, gnutls_datum_t *responder_id,
+                                                        size_t responder_id_size, gnutls_datum_t *request_extensions)
+{
+    (void)responder_id;
+    (void)responder_id_size;
+    (void)request_extensions;
+    if (session == nullptr || session->server())
+        return GNUTLS_E_INVALID_REQUEST;
+    session->options().ocsp_request = true;
     return 0;
+}
+
+/**
+ * gnutls_ocsp_status_request_get2:
+ * @session: a client session after its handshake
+ * @idx: the position in the server's chain (0: its own certificate)
+ * @response: receives the DER OCSP response
+ *
+ * Gives the OCSP response the server stapled for the certificate at @idx
+ * of its chain.  Servers staple a response for their own certificate
+ * only.  The data belongs to the session: it must not be freed or
+ * changed, and it stays valid until the next handshake or
+ * gnutls_deinit().
+ *
+ * Returns: zero, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when no response
+ * was received for @idx, or %GNUTLS_E_INVALID_REQUEST on a server session.
+ **/
+TLSHIM_API int gnutls_ocsp_status_request_get2(gnutls_session_t session, unsigned idx, gnutls_datum_t *response)
+{
+    if (session == nullptr || response == nullptr || session->server())
+        return GNUTLS_E_INVALID_REQUEST;
+    const std::vector<std::uint8_t> &r = session->peer_ocsp();
+    if (idx != 0 || r.empty())
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    response->data = const_cast<unsigned char *>(r.data());
+    response->size = static_cast<unsigned>(r.size());
+    return 0;
+}
+
+/**
+ * gnutls_ocsp_status_request_get:
+ * @session: a client session after its handshake
+ * @response: receives the DER OCSP response
+ *
+ * Gives the OCSP response the server stapled for its certificate, as
+ * gnutls_ocsp_status_request_get2() does for index 0.
+ *
+ * Returns: zero, %GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE when the server
+ * stapled nothing, or %GNUTLS_E_INVALID_REQUEST on a server session.
+ **/
+TLSHIM_API int gnutls_ocsp_status_request_get(gnutls_session_t session, gnutls_datum_t *response)
+{
+    return gnutls_ocsp_status_request_get2(session, 0, response);
 }
 
 // ---- Diffie-Hellman facts of the session ------------------------------------------

@@ -1279,6 +1279,9 @@ namespace {
 
 int import_ext_common(gnutls_privkey_t pkey, gnutls_pk_algorithm_t pk, const api::ExtKey &x, unsigned flags)
 {
+    // A deinit function implies GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE (as in
+    // GnuTLS), so no flag changes anything here.
+    (void)flags;
     if (pkey == nullptr)
         return GNUTLS_E_INVALID_REQUEST;
     return api::guard([&] {
@@ -1329,8 +1332,8 @@ TLSHIM_API int gnutls_privkey_import_ext(gnutls_privkey_t pkey, gnutls_pk_algori
  * @sign_func: signs what it is given (a DigestInfo for RSA, a digest for ECDSA)
  * @decrypt_func: decrypts RSA PKCS#1 v1.5 data, or %NULL
  * @deinit_func: releases @userdata, or %NULL
- * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE to call @deinit_func when the
- *   abstract key is released
+ * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE or zero: a @deinit_func is
+ *   called when the abstract key is released in either case
  *
  * Like gnutls_privkey_import_ext(), with a release callback.
  *
@@ -1364,8 +1367,8 @@ TLSHIM_API int gnutls_privkey_import_ext2(gnutls_privkey_t pkey, gnutls_pk_algor
  * @decrypt_func: decrypts RSA PKCS#1 v1.5 data, or %NULL
  * @deinit_func: releases @userdata, or %NULL
  * @info_func: answers %GNUTLS_PRIVKEY_INFO_* questions (the key type at least)
- * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE to call @deinit_func when the
- *   abstract key is released
+ * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE or zero: a @deinit_func is
+ *   called when the abstract key is released in either case
  *
  * Like gnutls_privkey_import_ext2(), the key type coming from @info_func.
  *
@@ -1405,8 +1408,8 @@ TLSHIM_API int gnutls_privkey_import_ext3(gnutls_privkey_t pkey, void *userdata,
  * @deinit_func: releases @userdata, or %NULL
  * @info_func: answers %GNUTLS_PRIVKEY_INFO_* questions: the key type, and
  *   which signature algorithms the key supports
- * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE to call @deinit_func when the
- *   abstract key is released
+ * @flags: %GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE or zero: a @deinit_func is
+ *   called when the abstract key is released in either case
  *
  * Makes the abstract key operate through callbacks that receive the
  * signature algorithm, so that they can make any kind of signature

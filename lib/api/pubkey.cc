@@ -450,7 +450,7 @@ TLSHIM_API int gnutls_pubkey_get_key_id(gnutls_pubkey_t key, unsigned int flags,
             return GNUTLS_E_ASN1_GENERIC_ERROR;
         std::vector<std::uint8_t> id;
         // The best digest known is SHA-512.
-        unsigned f = (flags & GNUTLS_KEYID_USE_BEST_KNOWN) ? GNUTLS_KEYID_USE_SHA512 : flags;
+        unsigned f = (flags & GNUTLS_KEYID_USE_BEST_KNOWN) ? static_cast<unsigned>(GNUTLS_KEYID_USE_SHA512) : flags;
         if (Err e = key->key.key_id(f, id); !ok(e))
             return api::to_gnutls(e);
         return api::copy_out(id.data(), id.size(), output_data, output_data_size);

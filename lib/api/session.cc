@@ -519,13 +519,16 @@ TLSHIM_API gnutls_alert_description_t gnutls_alert_get(gnutls_session_t session)
  * gnutls_record_get_max_size:
  * @session: a session
  *
- * Tells the record size limit in force for sending.
+ * Tells the record size this side works with: after a handshake, the size
+ * it asked for with gnutls_record_set_max_size(), or the fragment length
+ * both sides agreed on through max_fragment_length.  Records sent may be
+ * smaller still when the peer announced a lower record_size_limit.
  *
- * Returns: the largest plaintext the session puts in one record.
+ * Returns: a plaintext size in bytes (16384 when nothing was asked for).
  **/
 TLSHIM_API size_t gnutls_record_get_max_size(gnutls_session_t session)
 {
-    return session != nullptr ? session->max_send() : 0;
+    return session != nullptr ? session->record_size_reported() : 0;
 }
 
 /**
@@ -534,7 +537,10 @@ TLSHIM_API size_t gnutls_record_get_max_size(gnutls_session_t session)
  * @size: the largest record plaintext wanted, from 512 to 16384
  *
  * Asks for smaller records. A client announces the limit in its hello
- * (record_size_limit); it takes effect for both sides once the peer agrees.
+ * (record_size_limit, and for 512, 1024, 2048 or 4096 also
+ * max_fragment_length for servers that only know that one); a server
+ * answers a client's record_size_limit with it.  Either way the limit
+ * bounds the records this side sends from the handshake on.
  *
  * Returns: zero on success, or %GNUTLS_E_INVALID_REQUEST for a size out of range.
  **/

@@ -56,6 +56,7 @@ protected:
     tlshim::Err certificate_candidates(const tlshim::tls::CertQuery &q,
                                        std::vector<tlshim::tls::CertCandidate> &out) override;
     tlshim::Err verify_peer() override;
+    tlshim::Err ocsp_response(const tlshim::tls::CertCandidate &c, std::vector<std::uint8_t> &out) override;
     tlshim::Err hook(const tlshim::tls::HookPoint &at, tlshim::Bytes msg) override;
     tlshim::Err keylog(const char *label, tlshim::Bytes secret) override;
     bool db_retrieve(tlshim::Bytes id, tlshim::SecretBytes &data) override;

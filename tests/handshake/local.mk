@@ -12,6 +12,12 @@ tests_handshake_diff_hello_SOURCES = tests/handshake/diff-hello.c
 tests_handshake_diff_hello_LDADD = $(DIFF_LDADD)
 TESTS += tests/handshake/diff-hello.sh
 EXTRA_DIST += tests/handshake/diff-hello.sh
+# max_fragment_length, record_size_limit and OCSP stapling.
+check_PROGRAMS += tests/handshake/diff-mfl-ocsp
+tests_handshake_diff_mfl_ocsp_SOURCES = tests/handshake/diff-mfl-ocsp.c
+tests_handshake_diff_mfl_ocsp_LDADD = $(DIFF_LDADD)
+TESTS += tests/handshake/diff-mfl-ocsp.sh
+EXTRA_DIST += tests/handshake/diff-mfl-ocsp.sh tests/handshake/gen-ocsp.sh
 # Data interleaved with a renegotiation (tlshim's behaviour; not differential).
 check_PROGRAMS += tests/handshake/interleave
 tests_handshake_interleave_SOURCES = tests/handshake/interleave.c

@@ -4,7 +4,8 @@
 # OpenSSL at the other end:
 #   - gnutls-cli against "openssl s_server -rev" (a line goes out, the
 #     reversed line comes back);
-#   - gnutls-serv --http against "openssl s_client" (GET / is answered);
+#   - gnutls-serv --http against "openssl s_client" (GET / is answered,
+#     after the two NewSessionTickets GnuTLS 3.7.9 sends);
 #   - wget downloading a file from "openssl s_server -WWW", verified against
 #     our CA, its checksum compared with the original;
 #   - gnutls-cli fetching "GET /" from "openssl s_server -www" over every
@@ -68,7 +69,7 @@ if ! wait_listen "$port" 30 "$spid"; then
   not_ok "$n: gnutls-serv does not listen" "$TMP/$n.out" "$TMP/$n.err"
 elif assert_lib_pid "$spid" "$n"; then
   printf 'GET / HTTP/1.0\r\n\r\n' > "$TMP/get"
-  timeout "$STEP_TIMEOUT" openssl s_client -connect "127.0.0.1:$port" -tls1_3 -ign_eof \
+  timeout "$STEP_TIMEOUT" openssl s_client -connect "127.0.0.1:$port" -tls1_3 -ign_eof -msg \
     -CAfile "$CERTS/ca.crt" -verify_return_error -verify_hostname localhost -servername localhost \
     < "$TMP/get" > "$TMP/$n.sc" 2> "$TMP/$n.scerr"
   rc=$?
@@ -77,8 +78,10 @@ elif assert_lib_pid "$spid" "$n"; then
   elif ! grep -q "^HTTP/1.0 200 OK" "$TMP/$n.sc" || ! grep -q "New, TLSv1.3" "$TMP/$n.sc" ||
        ! grep -q "Verify return code: 0 (ok)" "$TMP/$n.sc"; then
     not_ok "$n: no HTTP answer over a verified TLS 1.3 session" "$TMP/$n.sc"
+  elif [ "$(grep -c '^<<< .*NewSessionTicket' "$TMP/$n.sc")" != 2 ]; then
+    not_ok "$n: not the two NewSessionTickets the real GnuTLS sends" "$TMP/$n.sc"
   else
-    ok "$n: GET / answered over TLS 1.3"
+    ok "$n: GET / answered over TLS 1.3 after two tickets"
   fi
 fi
 stop_bg "$spid"

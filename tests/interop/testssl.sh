@@ -64,7 +64,11 @@ fi
 "${PYTHON:-python3}" - "$TMP/real.json" "$TMP/ours.json" > "$TMP/compare.out" <<'PY'
 import json, sys
 # Findings that describe the run rather than the server.
-VOLATILE = {"scanTime", "scanProblem", "engine_problem"}
+# sessionresumption_ID: under TLS 1.3 testssl resumes by ID with s_client
+# -no_ticket, so the finding depends on whether a ticket arrived before
+# s_client closed: both libraries were "supported" in a quiet -S scan, and
+# tlshim "not supported" under the load of the two parallel full scans.
+VOLATILE = {"scanTime", "scanProblem", "engine_problem", "sessionresumption_ID"}
 def load(path):
     out = {}
     for f in json.load(open(path)):

@@ -132,6 +132,8 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
     if (const Extension *rl = sh.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
+    if (Err e = read_mfl_and_status_reply(sh.ext, false); !ok(e))
+        return e;
     if (const Extension *sn = sh.ext.find(ExtensionType::server_name))
         if (Err e = parse_empty(sn->body); !ok(e))
             return s.fail(e);
@@ -199,7 +201,9 @@ Err Session::Hs::wait_certificate12()
             (usage & need) == 0 && !prio.flags.debug_allow_key_usage_violations)
             return s.fail(Err::key_usage_violation);
     }
-    state = client_kx.accepts_server_params() ? State::wait_server_kx12 : State::wait_cert_request_or_done12;
+    state = status_ack                          ? State::wait_certificate_status12
+            : client_kx.accepts_server_params() ? State::wait_server_kx12
+                                                : State::wait_cert_request_or_done12;
     return Err::ok;
 }
 

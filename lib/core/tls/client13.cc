@@ -209,8 +209,11 @@ Err Session::Hs::build_client_hello()
         // TLS 1.2 extensions are harmless to a TLS 1.3 server.
         ExtensionWriter x(ew);
         const Options &o = s.options();
-        write_status_request(StatusRequest{}, x.begin(ExtensionType::status_request));
-        x.end();
+        status_sent = client_sends_status_request();
+        if (status_sent) {
+            write_status_request(StatusRequest{}, x.begin(ExtensionType::status_request));
+            x.end();
+        }
         // Without groups (an RSA- or PSK-only priority) neither list is sent.
         if (!offered_groups.empty()) {
             U16Builder groups;
@@ -244,7 +247,7 @@ Err Session::Hs::build_client_hello()
                                       [](unsigned id) { return id != GNUTLS_MAC_AEAD; });
         if (!prio.flags.no_etm && (macs || v13))
             x.add(ExtensionType::encrypt_then_mac, Bytes());
-        if (!prio.flags.no_session_hash)
+        if (!prio.flags.no_session_hash && (s.flags() & GNUTLS_NO_EXTENSIONS) == 0)
             x.add(ExtensionType::extended_master_secret, Bytes());
         if (s.tickets_enabled()) {
             // A saved TLS 1.2 session's ticket, or an empty extension that
@@ -296,6 +299,11 @@ Err Session::Hs::build_client_hello()
         write_record_size_limit(static_cast<std::uint16_t>(our_record_limit() - (v13 ? 0 : 1)),
                                 x.begin(ExtensionType::record_size_limit));
         x.end();
+        // max_fragment_length for servers without record_size_limit.
+        if (const std::uint8_t code = our_mfl_code(); code != 0) {
+            write_max_fragment_length(code, x.begin(ExtensionType::max_fragment_length));
+            x.end();
+        }
         // Resumption: the ticket is offered last, its binder filled in below.
         psk_offered = false;
         const ClientTicket &t = s.offer_;
@@ -608,6 +616,8 @@ Err Session::Hs::wait_encrypted_extensions()
     if (const Extension *rl = ee.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
+    if (Err e = read_mfl_and_status_reply(ee.ext, true); !ok(e))
+        return e;
     consume(m);
     // A resumed session authenticates through the PSK: Finished is next.
     state = resumed ? State::wait_finished : State::wait_cert_or_request;

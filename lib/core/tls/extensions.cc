@@ -356,6 +356,53 @@ bool write_max_fragment_length(std::uint8_t code, Writer &w) noexcept
     return w.u8(code).ok();
 }
 
+Err parse_max_fragment_request(Bytes body, std::uint8_t &code) noexcept
+{
+    code = 0;
+    Reader r(body);
+    if (r.empty())
+        return Err::ok;
+    if (!r.u8(code))
+        return kDecode;
+    return code >= 1 && code <= 4 ? Err::ok : kIllegal;
+}
+
+std::size_t max_fragment_size(std::uint8_t code) noexcept
+{
+    return code >= 1 && code <= 4 ? std::size_t{1} << (8 + code) : 0;
+}
+
+std::uint8_t max_fragment_code(std::size_t size) noexcept
+{
+    for (std::uint8_t c = 1; c <= 4; c++)
+        if (max_fragment_size(c) == size)
+            return c;
+    return 0;
+}
+
+Err parse_certificate_status(Bytes body, std::uint8_t &status_type, Bytes &response) noexcept
+{
+    Reader r(body), resp;
+    response = Bytes();
+    if (!r.u8(status_type))
+        return kDecode;
+    if (status_type != 1)
+        return Err::ok;
+    if (!r.vec24(resp, 1) || !r.empty())
+        return kDecode;
+    response = resp.rest();
+    return Err::ok;
+}
+
+bool write_certificate_status(Bytes ocsp_response, Writer &w) noexcept
+{
+    w.u8(1);
+    auto v = w.open(3);
+    w.bytes(ocsp_response);
+    w.close(v);
+    return w.ok();
+}
+
 Err parse_status_request(Bytes body, StatusRequest &out) noexcept
 {
     out = StatusRequest{};

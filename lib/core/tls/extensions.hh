@@ -186,9 +186,18 @@ struct ServerNameList {
 Err parse_server_name(Bytes body, ServerNameList &out) noexcept;
 bool write_server_name(Bytes host_name, Writer &w) noexcept;
 
-// max_fragment_length (RFC 6066 section 4): 1..4 (2^9..2^12).
+// max_fragment_length (RFC 6066 section 4): 1..4 (2^9..2^12).  The
+// strict form reads a server's echo: exactly one byte.
 Err parse_max_fragment_length(Bytes body, std::uint8_t &out) noexcept;
 bool write_max_fragment_length(std::uint8_t code, Writer &w) noexcept;
+// A client's request as GnuTLS servers read it: an empty body asks for
+// nothing (code 0), bytes after the first are not looked at, a code
+// outside 1..4 is Err::received_illegal_parameter.
+Err parse_max_fragment_request(Bytes body, std::uint8_t &code) noexcept;
+// The plaintext limit of a code (0 for an unknown code), and the code of
+// a limit (0 unless it is 512, 1024, 2048 or 4096).
+std::size_t max_fragment_size(std::uint8_t code) noexcept;
+std::uint8_t max_fragment_code(std::size_t size) noexcept;
 
 // status_request (RFC 6066 section 8), client form.
 struct StatusRequest {
@@ -198,6 +207,13 @@ struct StatusRequest {
 };
 Err parse_status_request(Bytes body, StatusRequest &out) noexcept;
 bool write_status_request(const StatusRequest &in, Writer &w) noexcept;
+
+// CertificateStatus (RFC 6066 section 8), the body of the TLS 1.2 message
+// and of a TLS 1.3 CertificateEntry's status_request: status_type, then
+// for ocsp (1) an OCSPResponse <1..2^24-1>.  Another status type is
+// returned with an empty response and not read further.
+Err parse_certificate_status(Bytes body, std::uint8_t &status_type, Bytes &response) noexcept;
+bool write_certificate_status(Bytes ocsp_response, Writer &w) noexcept;
 
 // Lists of 16-bit values with the bounds of their definitions:
 // supported_groups NamedGroupList<2..2^16-1>, signature_algorithms and

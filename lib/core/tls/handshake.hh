@@ -84,6 +84,7 @@ struct Session::Hs {
         send_tickets,
         // TLS 1.2 client (RFC 5246 section 7.3)
         wait_certificate12,
+        wait_certificate_status12,  // RFC 6066 section 8, when the server acknowledged status_request
         wait_server_kx12,
         wait_cert_request_or_done12,
         send_client_flight12,
@@ -169,6 +170,7 @@ struct Session::Hs {
     // ---- TLS 1.2 (handshake12.cc, client12.cc, server12.cc)
     Err process_server_hello12(const ServerHello &sh, const HandshakeMessage &m, std::uint16_t version);
     Err wait_certificate12();
+    Err wait_certificate_status12();
     Err wait_server_kx12();
     Err wait_cert_request_or_done12();
     Err send_client_flight12();
@@ -241,7 +243,31 @@ struct Session::Hs {
     bool ccs_received = false;
     bool compat = true;         // middlebox compatibility mode
     bool flight_built = false;  // server: the second flight is in `out`
-    std::uint16_t peer_record_limit = 0;  // the peer's record_size_limit (0: none)
+    std::uint16_t peer_record_limit = 0;       // the peer's record_size_limit (0: none)
+
+    // ---- max_fragment_length and status_request (mfl-status.cc)
+    std::uint8_t mfl_code = 0;  // max_fragment_length in force (0: none; record_size_limit wins)
+    bool status_requested = false;  // server: the client asked for a certificate status
+    std::uint8_t status_type = 0;   // server: the status_type it asked for (1: ocsp)
+    bool status_sent = false;       // client: the ClientHello carries status_request
+    bool status_ack = false;        // status_request acknowledged (server: sent; client: received)
+    std::vector<std::uint8_t> ocsp_response;  // server: what it staples for the leaf
+    // Client: the max_fragment_length code we send (0: none).
+    std::uint8_t our_mfl_code() const noexcept;
+    // Client: whether the ClientHello carries status_request.
+    bool client_sends_status_request();
+    // Server: reads max_fragment_length and status_request of a ClientHello.
+    Err read_mfl_and_status(const ExtensionList &ext);
+    // Server: the response to staple for the chosen certificate (after
+    // read_mfl_and_status and once our_cert is known); sets status_ack.
+    Err prepare_ocsp_response();
+    // Client: the server's max_fragment_length and status_request answers
+    // (ServerHello or EncryptedExtensions).
+    Err read_mfl_and_status_reply(const ExtensionList &ext, bool tls13);
+    // Client: a CertificateStatus body (TLS 1.2 message or TLS 1.3 leaf extension).
+    Err receive_certificate_status(Bytes body);
+    // Both: record limits once the handshake is over.
+    void apply_fragment_limit();
     std::vector<std::uint8_t> hello;  // client: the last ClientHello sent (whole message)
     std::vector<std::uint8_t> alpn_selected;
 

@@ -349,9 +349,7 @@ void Session::Hs::finish12()
         if (ok(encode_state(st, blob)))
             s.db_store(session_id, Bytes(blob));
     }
-    // RFC 8449 in TLS 1.2 counts the plaintext only.
-    if (peer_record_limit != 0)
-        s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit));
+    apply_fragment_limit();
 }
 
 long Session::recv(MutableBytes out, std::uint64_t *seq)

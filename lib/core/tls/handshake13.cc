@@ -33,6 +33,10 @@ Session::Hs::Hs(Session &sess)
     compat = !prio.flags.disable_tls13_compat_mode;
     if (server)
         s.set_record_version(kTls12);
+    else {
+        s.peer_ocsp_.clear();
+        s.peer_ocsp_checked_ = false;
+    }
 }
 
 Session::Hs::~Hs() = default;
@@ -68,6 +72,7 @@ Err Session::Hs::run()
         case State::wait_client_finished: e = wait_client_finished(); break;
         case State::send_tickets: e = send_tickets(); break;
         case State::wait_certificate12: e = wait_certificate12(); break;
+        case State::wait_certificate_status12: e = wait_certificate_status12(); break;
         case State::wait_server_kx12: e = wait_server_kx12(); break;
         case State::wait_cert_request_or_done12: e = wait_cert_request_or_done12(); break;
         case State::send_client_flight12: e = send_client_flight12(); break;
@@ -447,11 +452,20 @@ Err Session::Hs::send_certificate(const CertCandidate *cand, Bytes context)
 {
     Certificate13 m;
     m.context = context;
-    std::vector<std::uint8_t> status;  // CertificateStatus extension body for the leaf
+    std::vector<std::uint8_t> status;  // the leaf's status_request extension (RFC 8446 section 4.4.2.1)
     if (cand != nullptr) {
         for (std::size_t i = 0; i < cand->chain.size(); i++) {
             CertificateEntry e;
             e.data = cand->chain[i];
+            if (i == 0 && server && status_ack && status_type == 1) {
+                Writer sw(status);
+                ExtensionWriter x(sw);
+                write_certificate_status(Bytes(ocsp_response), x.begin(ExtensionType::status_request));
+                x.end();
+                if (!x.finish() || status.size() < 2)
+                    return s.fail(Err::internal);
+                e.extensions = Bytes(status).subspan(2);
+            }
             m.entries.push_back(e);
         }
     }
@@ -512,6 +526,14 @@ Err Session::Hs::receive_certificate(const HandshakeMessage &m, Bytes context, b
     for (const CertificateEntry &e : cert.entries)
         if (Err x = e.ext.check_permitted_tls13(HandshakeType::certificate); !ok(x))
             return s.fail(x);
+    // A server's OCSP response for its leaf, if we asked for one.
+    if (!server && !cert.entries.empty())
+        if (const Extension *st = cert.entries[0].ext.find(ExtensionType::status_request)) {
+            if (!status_sent)
+                return s.fail(Err::received_illegal_extension);
+            if (Err x = receive_certificate_status(st->body); !ok(x))
+                return x;
+        }
     empty = cert.entries.empty();
     if (empty) {
         if (!allow_empty)
@@ -601,8 +623,7 @@ void Session::Hs::finish()
     s.cert_requested_ = cert_request_received;
     s.set_plain_ccs(false);
     s.hs_transcript_ = transcript;
-    if (peer_record_limit != 0)
-        s.set_max_send(std::min<std::size_t>(s.max_send(), peer_record_limit - 1u));
+    apply_fragment_limit();
 }
 
 // ---- PSK resumption ---------------------------------------------------------------

@@ -9,7 +9,7 @@ lib_libtlshim_la_SOURCES += \
 	lib/core/tls/connection.hh lib/core/tls/connection.cc \
 	lib/core/tls/session.hh lib/core/tls/session.cc
 lib_libtlshim_la_SOURCES += \
-	lib/core/tls/handshake.hh lib/core/tls/handshake13.cc \
+	lib/core/tls/handshake.hh lib/core/tls/handshake13.cc lib/core/tls/mfl-status.cc \
 	lib/core/tls/client13.cc lib/core/tls/server13.cc
 lib_libtlshim_la_SOURCES += lib/core/tls/resumption.hh lib/core/tls/resumption.cc
 lib_libtlshim_la_SOURCES += lib/core/tls/reauth13.hh lib/core/tls/reauth13.cc

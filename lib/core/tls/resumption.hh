@@ -33,6 +33,8 @@ namespace tlshim::tls {
 
 inline constexpr std::size_t kTicketKeySize = 64;
 inline constexpr std::uint32_t kTicketLifetime = 6 * 3600;  // seconds (GnuTLS's default expiration)
+// TLS 1.3: NewSessionTicket messages a server sends after each handshake.
+inline constexpr int kTicketsPerHandshake = 2;
 
 struct TicketState {
     std::uint16_t version = 0;

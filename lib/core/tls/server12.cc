@@ -276,6 +276,11 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
+    if (Err e = read_mfl_and_status(ch.ext); !ok(e))
+        return e;
+    if (!resumed && kx12_has_certificate(suite->kx))
+        if (Err e = prepare_ocsp_response(); !ok(e))
+            return e;
 
     version12 = version;
     s.set_plain_ccs(false);
@@ -383,25 +388,28 @@ Err Session::Hs::send_server_flight12()
             ri.insert(ri.end(), old.server_verify.data, old.server_verify.data + old.server_verify.size);
         }
         {
+            // In the order GnuTLS writes them (the order of its ClientHello).
             ExtensionWriter x(ew);
-            if (safe_reneg && prio.flags.renegotiation != Renegotiation::disabled) {
-                write_renegotiation_info(Bytes(ri), x.begin(ExtensionType::renegotiation_info));
+            if (status_ack)
+                x.add(ExtensionType::status_request, Bytes());
+            if (group != GNUTLS_GROUP_INVALID && algo::group(group)->kind != algo::GroupKind::ffdhe) {
+                static const std::uint8_t uncompressed = 0;
+                write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
                 x.end();
             }
-            if (ems)
-                x.add(ExtensionType::extended_master_secret, Bytes());
-            if (etm)
-                x.add(ExtensionType::encrypt_then_mac, Bytes());
-            if (ticket_expected)
-                x.add(ExtensionType::session_ticket, Bytes());
             if (!alpn_selected.empty()) {
                 const std::vector<Bytes> one{Bytes(alpn_selected)};
                 write_alpn(one, x.begin(ExtensionType::application_layer_protocol_negotiation));
                 x.end();
             }
-            if (group != GNUTLS_GROUP_INVALID && algo::group(group)->kind != algo::GroupKind::ffdhe) {
-                static const std::uint8_t uncompressed = 0;
-                write_ec_point_formats(Bytes(&uncompressed, 1), x.begin(ExtensionType::ec_point_formats));
+            if (etm)
+                x.add(ExtensionType::encrypt_then_mac, Bytes());
+            if (ems)
+                x.add(ExtensionType::extended_master_secret, Bytes());
+            if (ticket_expected)
+                x.add(ExtensionType::session_ticket, Bytes());
+            if (safe_reneg && prio.flags.renegotiation != Renegotiation::disabled) {
+                write_renegotiation_info(Bytes(ri), x.begin(ExtensionType::renegotiation_info));
                 x.end();
             }
             if (peer_record_limit != 0) {
@@ -409,6 +417,9 @@ Err Session::Hs::send_server_flight12()
                 write_record_size_limit(
                     static_cast<std::uint16_t>(want == 0 || want >= kMaxPlaintext ? kMaxPlaintext : want),
                     x.begin(ExtensionType::record_size_limit));
+                x.end();
+            } else if (mfl_code != 0) {
+                write_max_fragment_length(mfl_code, x.begin(ExtensionType::max_fragment_length));
                 x.end();
             }
             if (!x.finish())
@@ -434,6 +445,19 @@ Err Session::Hs::send_server_flight12()
         if (kx12_has_certificate(suite->kx))
             if (Err e = queue_certificate12(&our_cert); !ok(e))
                 return e;
+        // CertificateStatus (RFC 6066 section 8) for an ocsp request we acknowledged.
+        if (status_ack && status_type == 1) {
+            std::vector<std::uint8_t> smsg;
+            Writer sw(smsg);
+            sw.u8(static_cast<std::uint8_t>(HandshakeType::certificate_status));
+            auto body = sw.open(3);
+            write_certificate_status(Bytes(ocsp_response), sw);
+            sw.close(body);
+            if (!sw.ok())
+                return s.fail(Err::internal);
+            if (Err e = queue(std::move(smsg)); !ok(e))
+                return e;
+        }
 
         {
             std::vector<std::uint8_t> params;

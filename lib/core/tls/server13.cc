@@ -205,6 +205,8 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
     if (const Extension *rl = ch.ext.find(ExtensionType::record_size_limit))
         if (Err e = parse_record_size_limit(rl->body, peer_record_limit); !ok(e))
             return s.fail(e);
+    if (Err e = read_mfl_and_status(ch.ext); !ok(e))
+        return e;
     if (Err e = select_alpn(ch.ext); !ok(e))
         return e;
 
@@ -391,6 +393,9 @@ Err Session::Hs::send_server_flight()
             if (peer_record_limit != 0) {
                 write_record_size_limit(our_record_limit(), x.begin(ExtensionType::record_size_limit));
                 x.end();
+            } else if (mfl_code != 0) {
+                write_max_fragment_length(mfl_code, x.begin(ExtensionType::max_fragment_length));
+                x.end();
             }
             if (!x.finish())
                 return s.fail(Err::internal);
@@ -422,6 +427,8 @@ Err Session::Hs::send_server_flight()
             client_cert_requested = true;
         }
         if (!resumed) {
+            if (Err e = prepare_ocsp_response(); !ok(e))
+                return e;
             if (Err e = send_certificate(&our_cert, Bytes()); !ok(e))
                 return e;
             if (Err e = send_certificate_verify(our_cert, our_scheme); !ok(e))
@@ -485,41 +492,44 @@ Err Session::Hs::send_tickets()
             state = State::done;
             return Err::ok;
         }
-        // One ticket; its PSK is derived from the resumption secret and a
+        // Two tickets, as GnuTLS sends (a client can open two connections
+        // at once); each PSK is derived from the resumption secret and a
         // nonce unique within the connection (section 4.6.1).
-        const Secrets13 &k = s.secrets13_;
-        const std::uint8_t nonce = s.ticket_nonce_++;
-        TicketState st;
-        st.version = kTls13;
-        st.suite = suite->code_point();
-        st.issued_ms = now_ms();
-        st.lifetime = kTicketLifetime;
-        std::uint8_t add[4];
-        if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(add, 4)); !ok(e))
-            return s.fail(e);
-        st.age_add = (std::uint32_t{add[0]} << 24) | (std::uint32_t{add[1]} << 16) | (std::uint32_t{add[2]} << 8) | add[3];
-        st.psk.resize(k.resumption.size());
-        if (Err e = expand_label(k.prf, k.resumption.span(), "resumption", Bytes(&nonce, 1), MutableBytes(st.psk));
-            !ok(e))
-            return s.fail(e);
-        std::vector<std::uint8_t> ticket;
-        if (Err e = seal_ticket(Bytes(s.ticket_key_), st, ticket); !ok(e))
-            return s.fail(e);
-        NewSessionTicket13 nst;
-        nst.lifetime = st.lifetime;
-        nst.age_add = st.age_add;
-        nst.nonce = Bytes(&nonce, 1);
-        nst.ticket = Bytes(ticket);
-        std::vector<std::uint8_t> msg;
-        Writer w(msg);
-        if (!write_message(HandshakeType::new_session_ticket, nst, w) || !w.ok())
-            return s.fail(Err::internal);
-        // Post-handshake messages are not part of the transcript.
-        const Bytes body = Bytes(msg).subspan(kHandshakeHeaderSize);
-        if (Err e = s.hook(HookPoint{msg[0], false, false}, body); !ok(e))
-            return s.fail(e);
-        out.insert(out.end(), msg.begin(), msg.end());
-        (void)s.hook(HookPoint{msg[0], true, false}, body);
+        for (int i = 0; i < kTicketsPerHandshake; i++) {
+            const Secrets13 &k = s.secrets13_;
+            const std::uint8_t nonce = s.ticket_nonce_++;
+            TicketState st;
+            st.version = kTls13;
+            st.suite = suite->code_point();
+            st.issued_ms = now_ms();
+            st.lifetime = kTicketLifetime;
+            std::uint8_t add[4];
+            if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(add, 4)); !ok(e))
+                return s.fail(e);
+            st.age_add = (std::uint32_t{add[0]} << 24) | (std::uint32_t{add[1]} << 16) | (std::uint32_t{add[2]} << 8) | add[3];
+            st.psk.resize(k.resumption.size());
+            if (Err e = expand_label(k.prf, k.resumption.span(), "resumption", Bytes(&nonce, 1), MutableBytes(st.psk));
+                !ok(e))
+                return s.fail(e);
+            std::vector<std::uint8_t> ticket;
+            if (Err e = seal_ticket(Bytes(s.ticket_key_), st, ticket); !ok(e))
+                return s.fail(e);
+            NewSessionTicket13 nst;
+            nst.lifetime = st.lifetime;
+            nst.age_add = st.age_add;
+            nst.nonce = Bytes(&nonce, 1);
+            nst.ticket = Bytes(ticket);
+            std::vector<std::uint8_t> msg;
+            Writer w(msg);
+            if (!write_message(HandshakeType::new_session_ticket, nst, w) || !w.ok())
+                return s.fail(Err::internal);
+            // Post-handshake messages are not part of the transcript.
+            const Bytes body = Bytes(msg).subspan(kHandshakeHeaderSize);
+            if (Err e = s.hook(HookPoint{msg[0], false, false}, body); !ok(e))
+                return s.fail(e);
+            out.insert(out.end(), msg.begin(), msg.end());
+            (void)s.hook(HookPoint{msg[0], true, false}, body);
+        }
     }
     if (Err e = emit(); !ok(e))
         return e;

@@ -45,6 +45,7 @@ struct Options {
     unsigned handshake_timeout_ms = 0;  // 0: none
     unsigned record_timeout_ms = 0;     // gnutls_record_set_timeout
     std::size_t max_record_request = 0; // gnutls_record_set_max_size (0: not set)
+    bool ocsp_request = false;          // client: gnutls_ocsp_status_request_enable_client
     // Client: the smallest DHE prime accepted (gnutls_dh_set_prime_bits).
     unsigned dh_min_bits = 1024;
     // Server: gnutls_certificate_server_set_request (IGNORE, REQUEST, REQUIRE).
@@ -188,6 +189,14 @@ public:
     // the certified key we presented (-1 if none).
     const std::vector<std::vector<std::uint8_t>> &peer_chain() const noexcept { return peer_chain_; }
     int our_cert_index() const noexcept { return our_cert_index_; }
+    // Client: the OCSP response the server stapled for its certificate
+    // (empty: none), and whether certificate verification accepted it.
+    const std::vector<std::uint8_t> &peer_ocsp() const noexcept { return peer_ocsp_; }
+    bool peer_ocsp_checked() const noexcept { return peer_ocsp_checked_; }
+    void set_peer_ocsp_checked(bool v) noexcept { peer_ocsp_checked_ = v; }
+    // gnutls_record_get_max_size: the limit this side asked for or the
+    // max_fragment_length in force.
+    std::size_t record_size_reported() const noexcept { return reported_max_; }
     // Client: whether the server asked for a certificate.
     bool certificate_requested() const noexcept { return cert_requested_; }
 
@@ -220,6 +229,9 @@ protected:
     // ---- what the facade supplies
     // The certified keys that could authenticate this side (empty: none).
     virtual Err certificate_candidates(const CertQuery &q, std::vector<CertCandidate> &out);
+    // Server: the OCSP response to staple for the chosen certified key
+    // (empty: none).  The default returns the candidate's stored response.
+    virtual Err ocsp_response(const CertCandidate &c, std::vector<std::uint8_t> &out);
     // The peer's chain (peer_chain()) arrived and its signature verified:
     // run the application's verification.  An error fails the handshake.
     virtual Err verify_peer();
@@ -289,6 +301,9 @@ private:
     static bool names_match(const CertCandidate &c, std::string_view name);
     Err post_handshake12(Bytes fragment);
     std::vector<std::vector<std::uint8_t>> peer_chain_;
+    std::vector<std::uint8_t> peer_ocsp_;
+    bool peer_ocsp_checked_ = false;
+    std::size_t reported_max_ = kMaxPlaintext;
     int our_cert_index_ = -1;
     bool cert_requested_ = false;
     // A KeyUpdate we owe or are sending (resumable after AGAIN).
