@@ -8,6 +8,9 @@
  * returns GNUTLS_E_GOT_APPLICATION_DATA, gnutls_record_recv returns the
  * data, and gnutls_handshake then completes without repeating anything.
  *
+ * Then a renegotiation that would drop the extended master secret is
+ * refused with insufficient_security, either side dropping it.
+ *
  * tlshim only (the real GnuTLS fails these sessions by design).  Usage:
  * interleave CERTDIR plain|hostile; the first line names the library. */
 #include <errno.h>
@@ -139,6 +142,35 @@ static void expect_data(struct end *e, const char *want)
 	}
 }
 
+/* Two fresh sessions over empty pipes (client TLS 1.2 only), through their
+ * initial handshake. */
+static void pair_up(struct end *ce, struct end *se, gnutls_certificate_credentials_t sc,
+		    gnutls_certificate_credentials_t cc, int hostile)
+{
+	int rc_c, rc_s;
+	c2s.len = s2c.len = 0;
+	memset(ce, 0, sizeof *ce);
+	memset(se, 0, sizeof *se);
+	gnutls_init(&ce->s, GNUTLS_CLIENT);
+	gnutls_init(&se->s, GNUTLS_SERVER);
+	gnutls_priority_set_direct(ce->s, "NORMAL:-VERS-ALL:+VERS-TLS1.2", NULL);
+	gnutls_priority_set_direct(se->s, "NORMAL", NULL);
+	gnutls_credentials_set(ce->s, GNUTLS_CRD_CERTIFICATE, cc);
+	gnutls_credentials_set(se->s, GNUTLS_CRD_CERTIFICATE, sc);
+	ce->in = &s2c, ce->out = &c2s, se->in = &c2s, se->out = &s2c;
+	ce->hostile = se->hostile = hostile;
+	gnutls_transport_set_ptr(ce->s, ce);
+	gnutls_transport_set_ptr(se->s, se);
+	gnutls_transport_set_push_function(ce->s, do_push);
+	gnutls_transport_set_push_function(se->s, do_push);
+	gnutls_transport_set_pull_function(ce->s, do_pull);
+	gnutls_transport_set_pull_function(se->s, do_pull);
+	both(ce, se, &rc_c, &rc_s);
+	expect("initial handshake, client", 0, rc_c);
+	expect("initial handshake, server", 0, rc_s);
+	expect("extended master secret, client", 1, gnutls_session_ext_master_secret_status(ce->s));
+}
+
 int main(int argc, char **argv)
 {
 	gnutls_certificate_credentials_t sc, cc;
@@ -162,24 +194,7 @@ int main(int argc, char **argv)
 		printf("FAIL: cannot load %s\n", path);
 		return 2;
 	}
-	gnutls_init(&ce.s, GNUTLS_CLIENT);
-	gnutls_init(&se.s, GNUTLS_SERVER);
-	gnutls_priority_set_direct(ce.s, "NORMAL:-VERS-ALL:+VERS-TLS1.2", NULL);
-	gnutls_priority_set_direct(se.s, "NORMAL", NULL);
-	gnutls_credentials_set(ce.s, GNUTLS_CRD_CERTIFICATE, cc);
-	gnutls_credentials_set(se.s, GNUTLS_CRD_CERTIFICATE, sc);
-	ce.in = &s2c, ce.out = &c2s, se.in = &c2s, se.out = &s2c;
-	ce.hostile = se.hostile = hostile;
-	gnutls_transport_set_ptr(ce.s, &ce);
-	gnutls_transport_set_ptr(se.s, &se);
-	gnutls_transport_set_push_function(ce.s, do_push);
-	gnutls_transport_set_push_function(se.s, do_push);
-	gnutls_transport_set_pull_function(ce.s, do_pull);
-	gnutls_transport_set_pull_function(se.s, do_pull);
-
-	both(&ce, &se, &rc_c, &rc_s);
-	expect("initial handshake, client", 0, rc_c);
-	expect("initial handshake, server", 0, rc_s);
+	pair_up(&ce, &se, sc, cc, hostile);
 
 	/* 1. Server-initiated; the server's data follows its flight. */
 	{
@@ -226,6 +241,42 @@ int main(int argc, char **argv)
 	expect_data(&se, "after 2, client to server");
 	snd(&se, "after 2, server to client");
 	expect_data(&ce, "after 2, server to client");
+
+	/* 3. The extended master secret cannot be dropped by a renegotiation
+	 * (the real GnuTLS goes on with mismatched keys and fails with
+	 * GNUTLS_E_DECRYPTION_FAILED later): a client that stops offering it
+	 * is refused by the server, and a server that stops accepting it
+	 * refuses, both with insufficient_security. */
+	for (int side = 0; side < 2; side++) {
+		char buf[16];
+		if (side == 1) {
+			gnutls_deinit(ce.s);
+			gnutls_deinit(se.s);
+			pair_up(&ce, &se, sc, cc, hostile);
+		}
+		gnutls_priority_set_direct(side == 0 ? ce.s : se.s,
+					   side == 0 ? "NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_SESSION_HASH" : "NORMAL:%NO_SESSION_HASH",
+					   NULL);
+		expect("client handshake: ClientHello out", GNUTLS_E_AGAIN, hs(&ce));
+		expect("server recv: ClientHello", GNUTLS_E_REHANDSHAKE, rcv(&se, buf, sizeof buf));
+		both(&ce, &se, &rc_c, &rc_s);
+		/* The server application passes its error on, as GnuTLS asks:
+		 * tlshim sent the alert with the failure, but a transport that
+		 * would block keeps it queued until this call. */
+		{
+			int rc = gnutls_alert_send_appropriate(se.s, rc_s);
+			for (int i = 0; i < 20000 && rc == GNUTLS_E_AGAIN; i++)
+				rc = gnutls_alert_send_appropriate(se.s, rc_s);
+			expect("server alert_send_appropriate", 0, rc);
+		}
+		if (rc_c == GNUTLS_E_AGAIN)
+			rc_c = hs(&ce);
+		expect(side == 0 ? "EMS dropped by the client, server" : "EMS dropped by the server, server",
+		       GNUTLS_E_INSUFFICIENT_SECURITY, rc_s);
+		expect(side == 0 ? "EMS dropped by the client, client" : "EMS dropped by the server, client",
+		       GNUTLS_E_FATAL_ALERT_RECEIVED, rc_c);
+		expect("alert the client received", GNUTLS_A_INSUFFICIENT_SECURITY, (int)gnutls_alert_get(ce.s));
+	}
 
 	gnutls_deinit(ce.s);
 	gnutls_deinit(se.s);

@@ -384,7 +384,8 @@ make_certs() {
 }
 
 # make_gost_cert: $CERTS/gost.crt and gost.key, a GOST R 34.10-2012-256 key
-# (curve CryptoPro-XchA, the GnuTLS default) certified by the test CA.
+# (curve CryptoPro-XchA, the GnuTLS default), and gost512.crt/gost512.key, a
+# GOST R 34.10-2012-512 key (TC26-512-A), certified by the test CA.
 # OpenSSL 3 has no GOST, so the real GnuTLS's certtool makes both.
 make_gost_cert() {
   require_cmd certtool
@@ -397,7 +398,11 @@ make_gost_cert() {
     printf 'cn = localhost\ndns_name = localhost\nip_address = 127.0.0.1\ntls_www_server\nsigning_key\nencryption_key\nexpiration_days = 30\n' > gost.tmpl
     env -u LD_LIBRARY_PATH -u LD_PRELOAD certtool --generate-certificate --load-privkey gost.key \
       --load-ca-certificate ca.crt --load-ca-privkey ca.key --template gost.tmpl --outfile gost.crt > /dev/null 2>&1
-  ) || { echo "FAIL: could not create the GOST test certificate"; exit 1; }
+    env -u LD_LIBRARY_PATH -u LD_PRELOAD certtool --generate-privkey --key-type gost12-512 --curve TC26-512-A \
+      --outfile gost512.key > /dev/null 2>&1
+    env -u LD_LIBRARY_PATH -u LD_PRELOAD certtool --generate-certificate --load-privkey gost512.key \
+      --load-ca-certificate ca.crt --load-ca-privkey ca.key --template gost.tmpl --outfile gost512.crt > /dev/null 2>&1
+  ) || { echo "FAIL: could not create the GOST test certificates"; exit 1; }
 }
 
 # A priority string allowing TLS 1.3 only.

@@ -5,7 +5,7 @@
 # the system's libgnutls):
 #   1. our client against gnutls-serv and our server against gnutls-cli over
 #      a set of suites, key exchanges and certificate types;
-#      and the GOST suite of RFC 9189 both ways;
+#      and the GOST suite of RFC 9189 both ways (256- and 512-bit keys);
 #   2. resumption by ticket and by session ID, both ways;
 #   3. renegotiation: "gnutls-cli --rehandshake" against our server, our
 #      server's request (--rehandshake) obeyed by gnutls-cli, our client's
@@ -157,10 +157,11 @@ EOF
 # line and a second one so that the cipher's and the MAC's key meshing (every
 # 1 KiB) and their state carried from record to record are exercised.
 make_gost_cert
-PG="NONE:+VERS-TLS1.2:+GOST28147-TC26Z-CNT:+GOST28147-TC26Z-IMIT:+SIGN-ALL:+SIGN-GOSTR341012-256:+COMP-NULL:+VKO-GOST-12:+GROUP-GOST-ALL"
+PG="NONE:+VERS-TLS1.2:+GOST28147-TC26Z-CNT:+GOST28147-TC26Z-IMIT:+SIGN-ALL:+SIGN-GOSTR341012-256:+SIGN-GOSTR341012-512:+COMP-NULL:+VKO-GOST-12:+GROUP-GOST-ALL"
 long=$(head -c 3000 /dev/zero | tr '\0' g)
-n=client-gost
-if start_gserv "$n" "$PG" gost; then
+for g in gost gost512; do
+n=client-$g
+if start_gserv "$n" "$PG" $g; then
   if client_run "$n" --priority "$PG" --ca "$CERTS/ca.crt" --sni localhost --send "$long" --expect "$long" \
       --send "after-$n" --expect "after-$n" && [ "$CLI_RC" -eq 0 ]; then
     if grep -q -- "- Description: (TLS1.2-X.509)-(VKO-GOST-12)-(GOST28147-TC26Z-CNT)-(GOST28147-TC26Z-IMIT)\$" "$TMP/$n.out"; then
@@ -173,8 +174,8 @@ if start_gserv "$n" "$PG" gost; then
   fi
   stop_bg "$GS_PID"
 fi
-n=server-gost
-if start_server "$n" --priority "$PG" --echo --count 1 --cert "$CERTS/gost.crt" --key "$CERTS/gost.key"; then
+n=server-$g
+if start_server "$n" --priority "$PG" --echo --count 1 --cert "$CERTS/$g.crt" --key "$CERTS/$g.key"; then
   if GC_SECOND=$long gcli "$n" --priority "$PG" && server_done "$n"; then
     if grep -q -- "- Description: (TLS1.2-X.509)-(VKO-GOST-12)-(GOST28147-TC26Z-CNT)-(GOST28147-TC26Z-IMIT)\$" "$TMP/$n-cli.out" &&
        grep -q "Status: The certificate is trusted" "$TMP/$n-cli.out"; then
@@ -186,6 +187,7 @@ if start_server "$n" --priority "$PG" --echo --count 1 --cert "$CERTS/gost.crt" 
   GC_SECOND=
   stop_bg "$SRV_PID"
 fi
+done
 
 # 2. Resumption by ticket and by session ID (gnutls-serv --noticket, our
 # server --no-tickets), both ways.

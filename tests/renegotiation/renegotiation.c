@@ -1266,6 +1266,32 @@ static void sc_ems_on(void)
 	passed();
 }
 
+/* §7.3: extended master secret turned off on renegotiation, by either
+ * side: the renegotiation fails on both sides and no data flows (the real
+ * GnuTLS fails with mismatched keys, GNUTLS_E_DECRYPTION_FAILED on the
+ * server and a stalled client; tlshim refuses at the hello with
+ * insufficient_security, which tests/handshake/interleave checks). */
+static void sc_ems_off(void)
+{
+	struct pair p;
+	int rc_c, rc_s, side;
+	begin("extended master secret dropped on renegotiation");
+	for (side = 0; side < 2; side++) {
+		established(&p, P12, P12, 0, 0, CRED_CLIENT_NONE, CRED_SERVER_RSA);
+		expect_rc("client EMS status", 1, gnutls_session_ext_master_secret_status(p.c));
+		set_prio(side == 0 ? p.c : p.s, P12 ":%NO_SESSION_HASH");
+		server_starts(&p);
+		drive(&p, &rc_c, &rc_s);
+		expect_true(side == 0 ? "client drops EMS: the server fails" : "server drops EMS: the server fails",
+			    rc_s < 0 && rc_s != GNUTLS_E_AGAIN);
+		expect_true(side == 0 ? "client drops EMS: the client does not complete"
+				      : "server drops EMS: the client does not complete",
+			    rc_c != 0);
+		pair_free(&p);
+	}
+	passed();
+}
+
 /* §7.4: a TLS 1.3-capable client renegotiating with a TLS 1.2 server. */
 static void sc_tls13_client_tls12_server(void)
 {
@@ -1577,6 +1603,7 @@ static const struct {
 	{"server-cert-id-change", sc_server_cert_change},
 	{"cipher-change", sc_cipher_change},
 	{"ems-on", sc_ems_on},
+	{"ems-off", sc_ems_off},
 	{"tls13-client-tls12-server", sc_tls13_client_tls12_server},
 	{"tickets", sc_tickets},
 	{"timeout", sc_timeout},

@@ -113,6 +113,10 @@ Err Session::Hs::process_server_hello12(const ServerHello &sh, const HandshakeMe
     if (Err e = check_renegotiation_info(sh.ext, false); !ok(e))
         return e;
     ems = sh.ext.has(ExtensionType::extended_master_secret);
+    // Nor may the server drop it when renegotiating a session that used it
+    // (see process_client_hello12).
+    if (renegotiation && s.negotiated_.extended_master_secret && !ems)
+        return s.fail(Err::insufficient_security);
     etm = sh.ext.has(ExtensionType::encrypt_then_mac) && suite->mac != GNUTLS_MAC_AEAD;
     ticket_expected = sh.ext.has(ExtensionType::session_ticket);
     if (const Extension *a = sh.ext.find(ExtensionType::application_layer_protocol_negotiation)) {

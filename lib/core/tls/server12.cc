@@ -80,6 +80,13 @@ Err Session::Hs::process_client_hello12(const ClientHello &ch, const HandshakeMe
         return e;
 
     ems = ch.ext.has(ExtensionType::extended_master_secret) && !prio.flags.no_session_hash;
+    // A session that used the extended master secret keeps it: a
+    // renegotiation without it (the client's choice or our priorities')
+    // would key the new session with the weaker derivation (RFC 7627's
+    // reasoning in section 5.3, applied to renegotiation).  GnuTLS 3.7.9
+    // fails this case only later, with mismatched keys.
+    if (renegotiation && s.negotiated_.extended_master_secret && !ems)
+        return s.fail(Err::insufficient_security);
     const bool tickets = !s.ticket_key_.empty() && s.tickets_enabled() && !prio.flags.no_tickets_tls12;
     const Extension *ticket_ext = ch.ext.find(ExtensionType::session_ticket);
     ticket_expected = tickets && ticket_ext != nullptr;  // we issue a ticket
