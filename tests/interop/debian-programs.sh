@@ -9,7 +9,10 @@
 #   - wget downloading a file from "openssl s_server -WWW", verified against
 #     our CA, its checksum compared with the original;
 #   - gnutls-cli fetching "GET /" from "openssl s_server -www" over every
-#     TLS 1.3 suite, group and server certificate type (a covering set).
+#     TLS 1.3 suite, group and server certificate type (a covering set);
+#   - the same the other way: openssl s_client fetching "GET /" from
+#     gnutls-serv --http (every suite, group and certificate type, with
+#     ffdhe2048 to ffdhe8192).
 # Each program proves which libgnutls.so.30 it mapped: the short-lived ones
 # through the preload reporter, gnutls-serv through /proc/PID/maps.
 . "${top_srcdir:?}/tests/interop/common.sh"
@@ -143,6 +146,48 @@ p384 TLS_AES_128_CCM_SHA256 P-521 ECDHE-SECP521R1 AES-128-CCM
 ed25519 TLS_AES_256_GCM_SHA384 X448 ECDHE-X448 AES-256-GCM
 rsa TLS_AES_128_GCM_SHA256 ffdhe2048 DHE-FFDHE2048 AES-128-GCM
 p256 TLS_AES_256_GCM_SHA384 ffdhe3072 DHE-FFDHE3072 AES-256-GCM
+rsa-pss TLS_CHACHA20_POLY1305_SHA256 ffdhe4096 DHE-FFDHE4096 CHACHA20-POLY1305
+ed25519 TLS_AES_128_GCM_SHA256 ffdhe6144 DHE-FFDHE6144 AES-128-GCM
+p384 TLS_AES_256_GCM_SHA384 ffdhe8192 DHE-FFDHE8192 AES-256-GCM
+EOT
+
+# 5. gnutls-serv --http over every suite, group and certificate type: each
+# row is gnutls-serv's certificate and the one suite and group s_client
+# offers; s_client must report them and receive the page.
+while read -r cert suite group want_group; do
+  n=serv-$cert-$suite-$group
+  port=$(free_port)
+  start_bg $n env LD_LIBRARY_PATH="$LIBDIR" ${ASAN_PRE:+LD_PRELOAD=$ASAN_PRE} ASAN_OPTIONS="$ASAN_FOREIGN" \
+    gnutls-serv --http -p "$port" --priority "$PRIO" --x509certfile "$CERTS/$cert.crt" --x509keyfile "$CERTS/$cert.key"
+  spid=$BG_PID
+  if ! wait_listen "$port" 30 "$spid"; then
+    not_ok "$n: gnutls-serv does not listen" "$TMP/$n.out" "$TMP/$n.err"
+  elif assert_lib_pid "$spid" "$n"; then
+    printf 'GET / HTTP/1.0\r\n\r\n' | timeout "$STEP_TIMEOUT" openssl s_client -connect "127.0.0.1:$port" -tls1_3 \
+      -ign_eof -ciphersuites "$suite" -groups "$group" -CAfile "$CERTS/ca.crt" -verify_return_error \
+      -verify_hostname localhost -servername localhost > "$TMP/$n.sc" 2> "$TMP/$n.scerr"
+    rc=$?
+    if [ $rc -ne 0 ]; then
+      not_ok "$n: s_client failed (exit $rc)" "$TMP/$n.sc" "$TMP/$n.scerr" "$TMP/$n.err"
+    elif ! grep -q "New, TLSv1.3, Cipher is $suite" "$TMP/$n.sc" || ! grep -q "Verify return code: 0 (ok)" "$TMP/$n.sc" ||
+         ! grep -q "^Server Temp Key: $want_group" "$TMP/$n.sc" || ! grep -q "^HTTP/1.0 200 OK" "$TMP/$n.sc"; then
+      not_ok "$n: expected a verified $suite session over $group and the page" "$TMP/$n.sc"
+    else
+      ok "$n: $suite over $group, page received"
+    fi
+  fi
+  stop_bg "$spid"
+done <<'EOT'
+rsa TLS_AES_256_GCM_SHA384 P-384 ECDH, secp384r1
+rsa-pss TLS_CHACHA20_POLY1305_SHA256 X25519 X25519
+p256 TLS_AES_128_CCM_SHA256 ffdhe2048 DH, 2048 bits
+p384 TLS_AES_128_GCM_SHA256 P-521 ECDH, secp521r1
+ed25519 TLS_AES_128_GCM_SHA256 P-256 ECDH, prime256v1
+rsa TLS_AES_128_GCM_SHA256 X448 X448
+p256 TLS_CHACHA20_POLY1305_SHA256 ffdhe3072 DH, 3072 bits
+rsa-pss TLS_AES_256_GCM_SHA384 ffdhe4096 DH, 4096 bits
+p384 TLS_AES_128_GCM_SHA256 ffdhe6144 DH, 6144 bits
+ed25519 TLS_AES_256_GCM_SHA384 ffdhe8192 DH, 8192 bits
 EOT
 
 finish
