@@ -76,6 +76,8 @@ Err order_extensions(MutableBytes list, ExtOrder kind)
             return Err::unexpected_packet_length;
         entries.push_back(Entry{type, off, list.size() - r.remaining() - off});
     }
+    if (entries.size() < 2)
+        return Err::ok;  // nothing to reorder (an empty list has no storage)
     std::stable_sort(entries.begin(), entries.end(), [kind](const Entry &a, const Entry &b) {
         return extension_rank(a.type, kind) < extension_rank(b.type, kind);
     });
