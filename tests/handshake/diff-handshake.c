@@ -827,16 +827,22 @@ static void psk13(const char *name, const char *cprio, const char *sprio, const 
 		       (rc_c == GNUTLS_E_AGAIN || rc_c == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_c),
 		       (rc_s == GNUTLS_E_AGAIN || rc_s == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_s));
 		if (rc_c == 0 && rc_s == 0) {
-			const char *u = gnutls_psk_server_get_username(s);
+			const char *u = gnutls_psk_server_get_username(s), *cu = gnutls_psk_server_get_username(c);
 			unsigned n = 0;
 			printf("  %s kx=%s/%s group=%s/%s cipher=%s/%s\n",
 			       gnutls_protocol_get_name(gnutls_protocol_get_version(c)), gnutls_kx_get_name(gnutls_kx_get(c)),
 			       gnutls_kx_get_name(gnutls_kx_get(s)), gnutls_group_get_name(gnutls_group_get(c)),
 			       gnutls_group_get_name(gnutls_group_get(s)), gnutls_cipher_get_name(gnutls_cipher_get(c)),
 			       gnutls_cipher_get_name(gnutls_cipher_get(s)));
-			printf("  auth=%d/%d resumed=%d/%d user=%s peer certs=%s\n", gnutls_auth_get_type(c),
+			printf("  auth=%d/%d resumed=%d/%d user=%s/%s peer certs=%s\n", gnutls_auth_get_type(c),
 			       gnutls_auth_get_type(s), gnutls_session_is_resumed(c), gnutls_session_is_resumed(s),
-			       u ? u : "(none)", gnutls_certificate_get_peers(c, &n) != NULL ? "yes" : "no");
+			       cu ? cu : "(none)", u ? u : "(none)", gnutls_certificate_get_peers(c, &n) != NULL ? "yes" : "no");
+			{
+				char *dc = gnutls_session_get_desc(c), *ds = gnutls_session_get_desc(s);
+				printf("  desc=%s/%s\n", dc, ds);
+				gnutls_free(dc);
+				gnutls_free(ds);
+			}
 			printf("  client->server 20000 bytes: %s\n", transfer(c, s, 20000) == 0 ? "ok" : "FAILED");
 			printf("  server->client 20000 bytes: %s\n", transfer(s, c, 20000) == 0 ? "ok" : "FAILED");
 			if (round == 0 && resume) {
