@@ -630,15 +630,16 @@ TLSHIM_API const char *gnutls_psk_client_get_hint(gnutls_session_t session)
  * gnutls_psk_server_get_username:
  * @session: the session
  *
- * Tells the identity a client authenticated with using a pre-shared key.
- * No PSK exchange is negotiated by tlshim yet, so this is always %NULL,
- * as GnuTLS reports before a handshake or when no PSK was used.
+ * Tells the identity a client authenticated with using a pre-shared key
+ * (TLS 1.2 PSK key exchanges, TLS 1.3 external PSKs).  On a client it is
+ * the identity the client used, as with GnuTLS; %NULL before a handshake
+ * or when no PSK was used.
  *
  * Returns: the identity, or %NULL.
  **/
 TLSHIM_API const char *gnutls_psk_server_get_username(gnutls_session_t session)
 {
-    if (session == nullptr || !session->server() || session->negotiated().psk_identity.empty())
+    if (session == nullptr || session->negotiated().psk_identity.empty())
         return nullptr;
     return session->negotiated().psk_identity.c_str();
 }

@@ -812,6 +812,11 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
             kx = std::string(g->kind == algo::GroupKind::ffdhe ? "DHE-" : "ECDHE-") + g->name;
         else if (const algo::Kx *k = algo::kx(n.kx))
             kx = k->name;  // RSA, PSK, anonymous, or DHE with the application's numbers
+        // GnuTLS leaves the key exchange part of a TLS 1.3 PSK session
+        // empty, without parentheses, whatever the mode.
+        const bool psk13 = n.version == GNUTLS_TLS1_3 && (n.kx == GNUTLS_KX_PSK || n.kx == GNUTLS_KX_DHE_PSK ||
+                                                           n.kx == GNUTLS_KX_ECDHE_PSK);
+        const std::string kx_part = psk13 ? std::string() : "(" + kx + ")";
         // With raw public keys enabled (GNUTLS_ENABLE_RAWPK) the
         // certificate type is named after the version, as GnuTLS does.
         std::string version = v != nullptr ? v->name : "";
@@ -820,7 +825,7 @@ TLSHIM_API char *gnutls_session_get_desc(gnutls_session_t session)
                 version += std::string("-") + ct->name;
         // The signature part is left out when the peer's signature had no
         // named scheme (TLS 1.0/1.1 clients).
-        std::string desc = "(" + version + ")-(" + kx + ")-" +
+        std::string desc = "(" + version + ")-" + kx_part + "-" +
                            (sg != nullptr ? std::string("(") + sg->name + ")-" : std::string()) + "(" +
                            (c != nullptr ? c->name : "") + ")";
         // Suites with a separate MAC name it too.

@@ -772,6 +772,103 @@ static void psk_anon(const char *name, const char *prio, int anon, const char *u
 	pipe_reset(&s2c);
 }
 
+/* TLS 1.3 external PSKs (RFC 8446 section 4.2.11): psk_ke and
+ * psk_dhe_ke, the server's choice of mode, group and suite, a wrong key
+ * and an unknown identity (with and without a certificate to fall back
+ * on), and a resumption of a PSK session. */
+static void psk13(const char *name, const char *cprio, const char *sprio, const char *user, int wrong_key,
+		  int with_cert, int resume, int slow)
+{
+	struct pipe c2s = {0}, s2c = {0};
+	struct end ce, se;
+	gnutls_session_t c, s;
+	gnutls_psk_client_credentials_t pc;
+	gnutls_psk_server_credentials_t ps;
+	gnutls_certificate_credentials_t ccred = NULL, scred = NULL;
+	struct scenario sc = {0};
+	unsigned char kb[16];
+	gnutls_datum_t key = {kb, sizeof kb}, ticket_key = {NULL, 0}, data = {NULL, 0};
+	int rc_c, rc_s;
+	printf("%s%s:\n", name, slow ? " (eagain, 1 byte)" : "");
+	memcpy(kb, psk_bytes, sizeof kb);
+	if (wrong_key)
+		kb[0] ^= 1;
+	sc.server_cert = "rsa";
+	gnutls_psk_allocate_client_credentials(&pc);
+	gnutls_psk_allocate_server_credentials(&ps);
+	gnutls_psk_set_client_credentials(pc, user, &key, GNUTLS_PSK_KEY_RAW);
+	gnutls_psk_set_server_credentials_function(ps, psk_lookup);
+	gnutls_psk_set_server_known_dh_params(ps, GNUTLS_SEC_PARAM_MEDIUM);
+	if (with_cert) {
+		ccred = client_cred(&sc);
+		scred = server_cred(&sc);
+	}
+	gnutls_session_ticket_key_generate(&ticket_key);
+	for (int round = 0; round <= resume; round++) {
+		gnutls_init(&c, GNUTLS_CLIENT);
+		gnutls_init(&s, GNUTLS_SERVER);
+		gnutls_priority_set_direct(c, cprio, NULL);
+		gnutls_priority_set_direct(s, sprio, NULL);
+		gnutls_credentials_set(c, GNUTLS_CRD_PSK, pc);
+		gnutls_credentials_set(s, GNUTLS_CRD_PSK, ps);
+		if (with_cert) {
+			gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+			gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+		}
+		gnutls_session_ticket_enable_server(s, &ticket_key);
+		if (round > 0)
+			gnutls_session_set_data(c, data.data, data.size);
+		attach(&ce, c, &s2c, &c2s, slow);
+		attach(&se, s, &c2s, &s2c, slow);
+		ends[0] = &ce;
+		ends[1] = &se;
+		handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+		printf("  %shandshake: client=%s server=%s\n", round > 0 ? "second " : "",
+		       (rc_c == GNUTLS_E_AGAIN || rc_c == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_c),
+		       (rc_s == GNUTLS_E_AGAIN || rc_s == GNUTLS_E_FATAL_ALERT_RECEIVED) ? "incomplete" : err_name(rc_s));
+		if (rc_c == 0 && rc_s == 0) {
+			const char *u = gnutls_psk_server_get_username(s), *cu = gnutls_psk_server_get_username(c);
+			unsigned n = 0;
+			printf("  %s kx=%s/%s group=%s/%s cipher=%s/%s\n",
+			       gnutls_protocol_get_name(gnutls_protocol_get_version(c)), gnutls_kx_get_name(gnutls_kx_get(c)),
+			       gnutls_kx_get_name(gnutls_kx_get(s)), gnutls_group_get_name(gnutls_group_get(c)),
+			       gnutls_group_get_name(gnutls_group_get(s)), gnutls_cipher_get_name(gnutls_cipher_get(c)),
+			       gnutls_cipher_get_name(gnutls_cipher_get(s)));
+			printf("  auth=%d/%d resumed=%d/%d user=%s/%s peer certs=%s\n", gnutls_auth_get_type(c),
+			       gnutls_auth_get_type(s), gnutls_session_is_resumed(c), gnutls_session_is_resumed(s),
+			       cu ? cu : "(none)", u ? u : "(none)", gnutls_certificate_get_peers(c, &n) != NULL ? "yes" : "no");
+			{
+				char *dc = gnutls_session_get_desc(c), *ds = gnutls_session_get_desc(s);
+				printf("  desc=%s/%s\n", dc, ds);
+				gnutls_free(dc);
+				gnutls_free(ds);
+			}
+			printf("  client->server 20000 bytes: %s\n", transfer(c, s, 20000) == 0 ? "ok" : "FAILED");
+			printf("  server->client 20000 bytes: %s\n", transfer(s, c, 20000) == 0 ? "ok" : "FAILED");
+			if (round == 0 && resume) {
+				/* the tickets arrive with the data */
+				gnutls_free(data.data);
+				data.data = NULL;
+				printf("  session data: %s\n", err_name(gnutls_session_get_data2(c, &data)));
+			}
+		}
+		gnutls_deinit(c);
+		gnutls_deinit(s);
+		pipe_reset(&c2s);
+		pipe_reset(&s2c);
+		if (rc_c != 0 || rc_s != 0)
+			break;
+	}
+	gnutls_free(data.data);
+	gnutls_free(ticket_key.data);
+	gnutls_psk_free_client_credentials(pc);
+	gnutls_psk_free_server_credentials(ps);
+	if (with_cert) {
+		gnutls_certificate_free_credentials(ccred);
+		gnutls_certificate_free_credentials(scred);
+	}
+}
+
 /* A one-entry session cache for the server (gnutls_db_set_*). */
 static gnutls_datum_t db_key, db_value;
 static int db_stores, db_lookups;
@@ -1000,6 +1097,52 @@ int main(int argc, char **argv)
 		psk_anon("TLS1.2 ECDHE-PSK", T12 ":-KX-ALL:+ECDHE-PSK", 0, "alice", 0, slow);
 		psk_anon("TLS1.2 PSK, wrong key", T12 ":-KX-ALL:+PSK", 0, "alice", 1, slow);
 		psk_anon("TLS1.2 PSK, unknown user", T12 ":-KX-ALL:+PSK", 0, "mallory", 0, slow);
+		psk13("TLS1.3 PSK (psk_ke)", T13 ":-KX-ALL:+PSK", T13 ":-KX-ALL:+PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 ECDHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 DHE-PSK", T13 ":-KX-ALL:+DHE-PSK", T13 ":-KX-ALL:+DHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 DHE-PSK ffdhe3072", T13 ":-KX-ALL:+DHE-PSK:-GROUP-ALL:+GROUP-FFDHE3072",
+		      T13 ":-KX-ALL:+DHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 client psk_ke+psk_dhe_ke, server PSK first", T13 ":-KX-ALL:+ECDHE-PSK:+PSK",
+		      T13 ":-KX-ALL:+PSK:+ECDHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 client PSK first, server ECDHE-PSK first", T13 ":-KX-ALL:+PSK:+ECDHE-PSK",
+		      T13 ":-KX-ALL:+ECDHE-PSK:+PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 client psk_ke, server psk_dhe_ke", T13 ":-KX-ALL:+PSK", T13 ":-KX-ALL:+ECDHE-PSK",
+		      "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 client psk_ke, server psk_dhe_ke, certificates", T13 ":-KX-ALL:+PSK",
+		      T13 ":+ECDHE-PSK", "alice", 0, 1, 0, slow);
+		psk13("TLS1.3 PSK, AES-256-GCM preferred", T13 ":-KX-ALL:+ECDHE-PSK:-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM",
+		      T13 ":-KX-ALL:+ECDHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 PSK, AES-256-GCM only", T13 ":-KX-ALL:+ECDHE-PSK:-CIPHER-ALL:+AES-256-GCM",
+		      T13 ":-KX-ALL:+ECDHE-PSK", "alice", 0, 0, 0, slow);
+		psk13("TLS1.3 PSK, AES-256-GCM only, certificates", T13 ":+ECDHE-PSK:-CIPHER-ALL:+AES-256-GCM",
+		      T13 ":+ECDHE-PSK", "alice", 0, 1, 0, slow);
+		psk13("TLS1.3 PSK, server precedence AES-256-GCM", T13 ":-KX-ALL:+ECDHE-PSK",
+		      T13 ":-KX-ALL:+ECDHE-PSK:-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM:%SERVER_PRECEDENCE", "alice", 0, 0,
+		      0, slow);
+		psk13("TLS1.3 PSK, wrong key", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", "alice", 1, 0, 0,
+		      slow);
+		psk13("TLS1.3 PSK, wrong key, certificates", T13 ":+ECDHE-PSK", T13 ":+ECDHE-PSK", "alice", 1, 1, 0,
+		      slow);
+		psk13("TLS1.3 PSK, unknown user", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", "mallory", 0, 0,
+		      0, slow);
+		psk13("TLS1.3 PSK, unknown user, certificates", T13 ":+ECDHE-PSK", T13 ":+ECDHE-PSK", "mallory", 0, 1,
+		      0, slow);
+		psk13("TLS1.3 PSK, server without PSK key exchange", T13 ":+ECDHE-PSK", T13, "alice", 0, 1, 0, slow);
+		psk13("TLS1.3 client psk_ke, server without PSK key exchange", T13 ":-KX-ALL:+PSK", T13, "alice", 0, 1, 0,
+		      slow);
+		psk13("TLS1.3 PSK, TLS1.2+1.3 server without PSK key exchange", T13 ":+ECDHE-PSK", "NORMAL", "alice", 0, 1,
+		      0, slow);
+		psk13("TLS1.3 client psk_dhe_ke, server psk_ke", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+PSK", "alice", 0,
+		      1, 0, slow);
+		psk13("TLS1.3 client DHE-PSK, server ECDHE-PSK", T13 ":-KX-ALL:+DHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", "alice",
+		      0, 0, 0, slow);
+		psk13("TLS1.3 client ECDHE-PSK, server DHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+DHE-PSK", "alice",
+		      0, 0, 0, slow);
+		psk13("TLS1.3 PSK, resumed", T13 ":-KX-ALL:+ECDHE-PSK", T13 ":-KX-ALL:+ECDHE-PSK", "alice", 0, 0, 1,
+		      slow);
+		psk13("TLS1.3 PSK (psk_ke), resumed", T13 ":-KX-ALL:+PSK", T13 ":-KX-ALL:+PSK", "alice", 0, 0, 1, slow);
+		psk13("TLS1.3 or 1.2 PSK", "NORMAL:-KX-ALL:+ECDHE-PSK", "NORMAL:-KX-ALL:+ECDHE-PSK", "alice", 0, 0, 0,
+		      slow);
 		psk_anon("TLS1.2 anonymous ECDH", T12 ":-KX-ALL:+ANON-ECDH", 1, NULL, 0, slow);
 		psk_anon("TLS1.2 anonymous DH", T12 ":-KX-ALL:+ANON-DH", 1, NULL, 0, slow);
 		resumption(T12, slow, 0);

@@ -46,15 +46,44 @@ static void hex(const unsigned char *p, size_t n)
 }
 
 static gnutls_certificate_credentials_t cred;
+static gnutls_psk_client_credentials_t pskcred;
 
-static void show(const char *prio)
+/* pre_shared_key (RFC 8446 section 4.2.11): each identity with its
+ * obfuscated age, then the binder lengths. */
+static void show_psk(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *ids, *ids_end;
+	if (p + 2 > end)
+		return;
+	ids = p + 2;
+	ids_end = ids + u16(p);
+	printf(":");
+	while (ids + 2 <= ids_end) {
+		unsigned n = u16(ids);
+		printf(" id=");
+		if (n <= 16)
+			hex(ids + 2, n);
+		else
+			printf("(%u bytes)", n);
+		printf("/age%s", u16(ids + 2 + n) == 0 && u16(ids + 4 + n) == 0 ? "=0" : "!=0");
+		ids += 2 + n + 4;
+	}
+	p = ids_end + 2;
+	printf(" binders");
+	while (p < end) {
+		printf(" %u", p[0]);
+		p += 1 + p[0];
+	}
+}
+
+static void show(const char *prio, int psk)
 {
 	gnutls_session_t s;
 	const char *err = NULL;
 	int rc;
 	out_len = 0;
 	gnutls_init(&s, GNUTLS_CLIENT);
-	printf("%s:\n", prio);
+	printf("%s%s:\n", prio, psk == 1 ? " (psk credentials)" : psk == 2 ? " (psk and certificate credentials)" : "");
 	rc = gnutls_priority_set_direct(s, prio, &err);
 	if (rc < 0) {
 		printf("  priority: %s\n", gnutls_strerror_name(rc));
@@ -62,7 +91,10 @@ static void show(const char *prio)
 		return;
 	}
 	/* GnuTLS leaves out what needs credentials the session lacks. */
-	gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
+	if (psk != 1)
+		gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
+	if (psk != 0)
+		gnutls_credentials_set(s, GNUTLS_CRD_PSK, pskcred);
 	gnutls_server_name_set(s, GNUTLS_NAME_DNS, "example.com", 11);
 	gnutls_transport_set_ptr(s, s);
 	gnutls_transport_set_push_function(s, push);
@@ -110,7 +142,7 @@ static void show(const char *prio)
 						k += 4 + u16(k + 2);
 					}
 				} else if (type == 41) {
-					printf(": (psk)");
+					show_psk(e + 4, e + 4 + len);
 				} else if (len > 0) {
 					printf(": ");
 					hex(e + 4, len);
@@ -150,12 +182,35 @@ int main(void)
 		"NONE:+VERS-TLS1.0:+AES-128-CBC:+SHA1:+SIGN-ALL:+COMP-NULL:+RSA",
 		"NONE:+VERS-TLS1.2:+CHACHA20-POLY1305:+AEAD:+SIGN-ALL:+COMP-NULL:+ECDHE-RSA:+CURVE-ALL",
 	};
+	static const char *const psk_prios[] = {
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+DHE-PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+ECDHE-PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+ECDHE-PSK:+PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+PSK:+ECDHE-PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:+PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:+ECDHE-PSK:+DHE-PSK:+PSK",
+		"NORMAL:-VERS-ALL:+VERS-TLS1.3:-KX-ALL:+PSK:%NO_TICKETS",
+		"NORMAL:+PSK:+ECDHE-PSK",
+		"NORMAL:-KX-ALL:+PSK",
+		"NORMAL",
+	};
+	static const unsigned char key_bytes[4] = {1, 2, 3, 4};
+	const gnutls_datum_t key = {(unsigned char *)key_bytes, sizeof key_bytes};
 	char lib[4096] = "none";
 	tlshim_loaded_gnutls(lib, sizeof lib);
 	printf("LOADED %s\n", lib);
 	gnutls_certificate_allocate_credentials(&cred);
 	for (size_t i = 0; i < sizeof prios / sizeof prios[0]; i++)
-		show(prios[i]);
+		show(prios[i], 0);
+	gnutls_psk_allocate_client_credentials(&pskcred);
+	gnutls_psk_set_client_credentials(pskcred, "alice", &key, GNUTLS_PSK_KEY_RAW);
+	for (size_t i = 0; i < sizeof psk_prios / sizeof psk_prios[0]; i++) {
+		show(psk_prios[i], 0);
+		show(psk_prios[i], 1);
+		show(psk_prios[i], 2);
+	}
+	gnutls_psk_free_client_credentials(pskcred);
 	gnutls_certificate_free_credentials(cred);
 	return 0;
 }

@@ -8,5 +8,6 @@ INTEROP_TESTS = tests/interop/client-openssl.sh tests/interop/server-openssl.sh 
 INTEROP_TESTS += tests/interop/tls12-openssl.sh tests/interop/tls12-gnutls.sh tests/interop/tls12-debian.sh
 INTEROP_TESTS += tests/interop/testssl.sh
 INTEROP_TESTS += tests/interop/mfl-ocsp.sh
+INTEROP_TESTS += tests/interop/psk13.sh
 TESTS += $(INTEROP_TESTS)
 EXTRA_DIST += $(INTEROP_TESTS) tests/interop/common.sh

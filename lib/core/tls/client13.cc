@@ -89,6 +89,27 @@ bool Session::Hs::client_can_use(gnutls_kx_algorithm_t kx)
     return kc.certificate;
 }
 
+Err Session::Hs::load_external_psk(bool &usable)
+{
+    // An external PSK goes into a TLS 1.3 hello when PSK credentials are
+    // set and the priority enables a PSK key exchange (as GnuTLS does).
+    usable = false;
+    if (!offer13() || prio.psk_kx.empty())
+        return Err::ok;
+    KxCredentials kc;
+    s.kx_credentials(GNUTLS_KX_PSK, kc);
+    if (!kc.psk)
+        return Err::ok;
+    if (!ext_loaded) {
+        if (Err e = s.psk_client_key(ext_identity, ext_key); !ok(e))
+            return s.fail(e);
+        ext_loaded = true;
+    }
+    // A PskIdentity is <1..2^16-1> bytes.
+    usable = !ext_identity.empty() && ext_identity.size() <= 0xffff && !ext_key.empty();
+    return Err::ok;
+}
+
 bool Session::Hs::offer13() const noexcept
 {
     return prio.has_protocol(GNUTLS_TLS1_3) && !renegotiation && !prio.flags.no_extensions;
@@ -286,9 +307,18 @@ Err Session::Hs::build_client_hello()
             write_cookie(Bytes(cookie), x.begin(ExtensionType::cookie));
             x.end();
         }
-        if (v13 && s.tickets_enabled()) {
-            static const std::uint8_t psk_modes[2] = {1, 0};  // psk_dhe_ke, psk_ke
-            write_psk_modes(Bytes(psk_modes, 2), x.begin(ExtensionType::psk_key_exchange_modes));
+        bool external = false;
+        if (Err e = load_external_psk(external); !ok(e))
+            return e;
+        // After a retry, only a PSK of the chosen suite's hash may remain
+        // (section 4.1.4).
+        if (external && retried && suite != nullptr && suite->prf != kExternalPskPrf)
+            external = false;
+        // The modes go with tickets, and with a PSK key exchange in the
+        // priority even under %NO_TICKETS (as GnuTLS does).
+        if (v13 && (s.tickets_enabled() || !prio.psk_kx.empty())) {
+            const std::vector<std::uint8_t> modes = psk_modes_offered(prio);
+            write_psk_modes(Bytes(modes), x.begin(ExtensionType::psk_key_exchange_modes));
             x.end();
             if ((s.flags() & GNUTLS_POST_HANDSHAKE_AUTH) != 0) {
                 x.add(ExtensionType::post_handshake_auth, Bytes());
@@ -304,21 +334,32 @@ Err Session::Hs::build_client_hello()
             write_max_fragment_length(code, x.begin(ExtensionType::max_fragment_length));
             x.end();
         }
-        // Resumption: the ticket is offered last, its binder filled in below.
+        // pre_shared_key comes last: the ticket of a resumption first, then
+        // the external PSK; the binders are filled in below.
         psk_offered = false;
+        ticket_index = ext_index = -1;
         const ClientTicket &t = s.offer_;
         const algo::CipherSuite *tcs = algo::suite_by_code(t.suite);
         bool usable = v13 && t.version == kTls13 && t.valid() && s.tickets_enabled() && tcs != nullptr &&
                       std::find(suites.begin(), suites.end(), tcs) != suites.end();
         if (usable && retried && suite != nullptr && suite->prf != tcs->prf)
             usable = false;  // the retry chose a hash the ticket cannot use
+        OfferedPsks offer;
+        const std::vector<std::uint8_t> zero(kMaxHashSize, 0);
         if (usable) {
-            OfferedPsks o;
             const std::uint32_t age = static_cast<std::uint32_t>(now_ms() - t.received_ms) + t.age_add;
-            o.identities.push_back(PskIdentity{Bytes(t.identity), age});
-            const std::vector<std::uint8_t> zero(algo::mac(tcs->prf)->output_size, 0);
-            o.binders.push_back(Bytes(zero));
-            write_offered_psks(o, x.begin(ExtensionType::pre_shared_key));
+            ticket_index = static_cast<int>(offer.identities.size());
+            offer.identities.push_back(PskIdentity{Bytes(t.identity), age});
+            offer.binders.push_back(Bytes(zero).first(algo::mac(tcs->prf)->output_size));
+        }
+        if (external) {
+            // An external identity has no age (section 4.2.11).
+            ext_index = static_cast<int>(offer.identities.size());
+            offer.identities.push_back(PskIdentity{as_bytes(ext_identity), 0});
+            offer.binders.push_back(Bytes(zero).first(algo::mac(kExternalPskPrf)->output_size));
+        }
+        if (!offer.identities.empty()) {
+            write_offered_psks(offer, x.begin(ExtensionType::pre_shared_key));
             x.end();
             psk_offered = true;
         }
@@ -341,12 +382,23 @@ Err Session::Hs::build_client_hello()
         Bytes prefix;
         if (Err e = binder_prefix(Bytes(msg), prefix); !ok(e))
             return s.fail(e);
-        std::uint8_t binder[kMaxHashSize];
-        std::size_t len = 0;
-        if (Err e = compute_binder(*algo::suite_by_code(s.offer_.suite), Bytes(s.offer_.psk), prefix, binder, len);
-            !ok(e))
-            return s.fail(e);
-        if (Err e = fill_binders(MutableBytes(msg), {Bytes(binder, len)}); !ok(e))
+        std::uint8_t binders[2][kMaxHashSize];
+        std::vector<Bytes> list;
+        if (ticket_index >= 0) {
+            std::size_t len = 0;
+            if (Err e = compute_binder(algo::suite_by_code(s.offer_.suite)->prf, false, Bytes(s.offer_.psk), prefix,
+                                       binders[0], len);
+                !ok(e))
+                return s.fail(e);
+            list.push_back(Bytes(binders[0], len));
+        }
+        if (ext_index >= 0) {
+            std::size_t len = 0;
+            if (Err e = compute_binder(kExternalPskPrf, true, Bytes(ext_key), prefix, binders[1], len); !ok(e))
+                return s.fail(e);
+            list.push_back(Bytes(binders[1], len));
+        }
+        if (Err e = fill_binders(MutableBytes(msg), list); !ok(e))
             return s.fail(e);
     }
     hello = msg;
@@ -522,23 +574,44 @@ Err Session::Hs::wait_server_hello()
         std::uint16_t index = 0;
         if (Err e = parse_selected_identity(p->body, index); !ok(e))
             return s.fail(e);
-        const algo::CipherSuite *tcs = algo::suite_by_code(s.offer_.suite);
-        // One identity was offered; its hash must be the suite's (4.2.11).
-        if (!psk_offered || index != 0 || tcs == nullptr || tcs->prf != suite->prf)
+        // The index must name an identity we offered, whose hash is the
+        // suite's (section 4.2.11).
+        if (!psk_offered)
             return s.fail(Err::received_illegal_parameter);
-        resumed = true;
-        psk.assign(s.offer_.psk.begin(), s.offer_.psk.end());
-        s.peer_chain_ = s.offer_.peer_chain;
+        if (ticket_index >= 0 && index == ticket_index) {
+            const algo::CipherSuite *tcs = algo::suite_by_code(s.offer_.suite);
+            if (tcs == nullptr || tcs->prf != suite->prf)
+                return s.fail(Err::received_illegal_parameter);
+            resumed = true;
+            psk_session = (s.offer_.flags & kTicketPsk) != 0;
+            psk.assign(s.offer_.psk.begin(), s.offer_.psk.end());
+            s.peer_chain_ = s.offer_.peer_chain;
+        } else if (ext_index >= 0 && index == ext_index) {
+            if (suite->prf != kExternalPskPrf)
+                return s.fail(Err::received_illegal_parameter);
+            psk_external = true;
+            psk.assign(ext_key.begin(), ext_key.end());
+        } else {
+            return s.fail(Err::received_illegal_parameter);
+        }
     }
     const Extension *ks_ext = sh.ext.find(ExtensionType::key_share);
     SecretBytes shared;
+    // The mode the server chose must be one we listed (section 4.2.9).
+    const std::vector<std::uint8_t> modes = psk_modes_offered(prio);
+    auto listed = [&](std::uint8_t mode) { return std::find(modes.begin(), modes.end(), mode) != modes.end(); };
     if (ks_ext == nullptr) {
-        // Only a resumption in psk_ke mode goes without (EC)DHE; its input
-        // to the key schedule is a string of zeros (section 7.1).
-        if (!resumed)
+        // Only a PSK handshake in psk_ke mode goes without (EC)DHE; its
+        // input to the key schedule is a string of zeros (section 7.1).
+        if (!resumed && !psk_external)
             return s.fail(Err::missing_extension);
+        if (!listed(0))
+            return s.fail(Err::missing_extension);
+        psk_ke = true;
         shared.assign(algo::mac(suite->prf)->output_size, 0);
     } else {
+        if ((resumed || psk_external) && !listed(1))
+            return s.fail(Err::received_illegal_parameter);
         KeyShareEntry entry;
         if (Err e = parse_key_share_server(ks_ext->body, entry); !ok(e))
             return s.fail(e);
@@ -619,8 +692,8 @@ Err Session::Hs::wait_encrypted_extensions()
     if (Err e = read_mfl_and_status_reply(ee.ext, true); !ok(e))
         return e;
     consume(m);
-    // A resumed session authenticates through the PSK: Finished is next.
-    state = resumed ? State::wait_finished : State::wait_cert_or_request;
+    // A PSK handshake authenticates through the PSK: Finished is next.
+    state = (resumed || psk_external) ? State::wait_finished : State::wait_cert_or_request;
     return Err::ok;
 }
 

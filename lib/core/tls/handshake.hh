@@ -48,6 +48,15 @@ namespace tlshim::tls {
 
 // The ClientHello we sent (a whole message), parsed again.
 Err reparse_client_hello(const std::vector<std::uint8_t> &msg, ClientHello &ch);
+// TLS 1.3 PSK key exchange modes (section 4.2.9): 0 psk_ke, 1 psk_dhe_ke.
+// What a client lists, in order: the priority's PSK key exchanges mapped
+// to modes (GnuTLS's rule), or psk_dhe_ke then psk_ke without any.
+std::vector<std::uint8_t> psk_modes_offered(const Priority &prio);
+// Whether a server accepts a mode: the modes of its PSK key exchanges, or
+// psk_dhe_ke alone without any.
+bool psk_mode_allowed(const Priority &prio, std::uint8_t mode);
+// The hash GnuTLS ties external PSKs to.
+inline constexpr gnutls_mac_algorithm_t kExternalPskPrf = GNUTLS_MAC_SHA256;
 // The gnutls_protocol_t of a wire version.
 gnutls_protocol_t protocol_of(std::uint16_t wire) noexcept;
 // TLS 1.2 key exchange properties.
@@ -215,9 +224,18 @@ struct Session::Hs {
     unsigned version_id12() const noexcept;  // gnutls_protocol_t of version12
     // PSK binders (section 4.2.11.2): the binder for `psk` over the
     // transcript so far followed by `prefix`.
-    Err compute_binder(const algo::CipherSuite &cs, Bytes psk, Bytes prefix, std::uint8_t *out, std::size_t &len);
+    // `external`: an external PSK ("ext binder"), else a resumption one
+    // ("res binder"); `prf` is the PSK's hash.
+    Err compute_binder(gnutls_mac_algorithm_t prf, bool external, Bytes psk, Bytes prefix, std::uint8_t *out,
+                       std::size_t &len);
+    // Client: loads the external PSK of the credentials once per handshake
+    // (ext_identity, ext_key); false when none is to be offered.
+    Err load_external_psk(bool &usable);
     Err add_psk_offer(std::vector<std::uint8_t> &msg);
-    Err check_psk_offer(const ClientHello &ch, const HandshakeMessage &m);
+    // Server: the first acceptable PSK of the offer (resumption ticket, or
+    // external identity with `external_creds`); sets resumed or
+    // psk_external, psk and psk_index.
+    Err check_psk_offer(const ClientHello &ch, const HandshakeMessage &m, bool external_creds);
 
     Session &s;
     const Priority &prio;
@@ -281,7 +299,16 @@ struct Session::Hs {
     bool peer_authenticated = false;
     bool resumed = false;
     bool psk_offered = false;  // client: the ClientHello carries pre_shared_key
-    SecretBytes psk;           // the resumption PSK in use (empty: none)
+    SecretBytes psk;           // the PSK in use, resumption or external (empty: none)
+    // TLS 1.3 external PSKs (RFC 8446 section 4.2.11), always SHA-256.
+    bool psk_external = false;   // the handshake authenticates with an external PSK
+    bool psk_session = false;    // resumed from a session that used an external PSK
+    bool psk_ke = false;         // psk_ke mode: no (EC)DHE
+    bool ext_loaded = false;     // client: ext_identity/ext_key were asked for
+    std::string ext_identity;    // client: ours; server: the one accepted
+    SecretBytes ext_key;
+    int ticket_index = -1, ext_index = -1;  // client: positions in the offered identities
+    std::uint16_t psk_index = 0;            // server: the identity selected
     bool cert_request_received = false;
     bool client_cert_requested = false;  // server: a CertificateRequest was sent
     CertCandidate our_cert;

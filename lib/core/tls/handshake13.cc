@@ -609,10 +609,17 @@ void Session::Hs::finish()
     n.version = GNUTLS_TLS1_3;
     n.cipher = suite->cipher;
     n.mac = GNUTLS_MAC_AEAD;
-    n.kx = GNUTLS_KX_ECDHE_RSA;
-    if (const algo::Group *g = algo::group(group); g != nullptr && g->kind == algo::GroupKind::ffdhe)
-        n.kx = GNUTLS_KX_DHE_RSA;
-    n.group = group;
+    const algo::Group *g = psk_ke ? nullptr : algo::group(group);
+    const bool ffdhe = g != nullptr && g->kind == algo::GroupKind::ffdhe;
+    if (psk_external || psk_session) {
+        // Named as GnuTLS names them: by the mode and the group's kind
+        // (a resumption of a PSK session too).
+        n.kx = g == nullptr ? GNUTLS_KX_PSK : ffdhe ? GNUTLS_KX_DHE_PSK : GNUTLS_KX_ECDHE_PSK;
+        n.psk_identity = ext_identity;
+    } else {
+        n.kx = ffdhe ? GNUTLS_KX_DHE_RSA : GNUTLS_KX_ECDHE_RSA;
+    }
+    n.group = psk_ke ? GNUTLS_GROUP_INVALID : group;
     n.server_sign = server ? our_scheme : peer_scheme;
     n.client_sign = server ? peer_scheme : (have_our_cert ? our_scheme : GNUTLS_SIGN_UNKNOWN);
     std::memcpy(n.client_random, client_random, 32);
@@ -628,25 +635,25 @@ void Session::Hs::finish()
 
 // ---- PSK resumption ---------------------------------------------------------------
 
-Err Session::Hs::compute_binder(const algo::CipherSuite &cs, Bytes key, Bytes prefix, std::uint8_t *out,
-                                  std::size_t &len)
+Err Session::Hs::compute_binder(gnutls_mac_algorithm_t prf, bool external, Bytes key, Bytes prefix,
+                                  std::uint8_t *out, std::size_t &len)
 {
-    // binder_key = Derive-Secret(Early Secret(psk), "res binder", ""), and
-    // the binder is a Finished computed with it over the transcript up to
-    // and including the truncated ClientHello.
+    // binder_key = Derive-Secret(Early Secret(psk), "ext binder" or
+    // "res binder", ""), and the binder is a Finished computed with it over
+    // the transcript up to and including the truncated ClientHello.
     KeySchedule13 early;
-    if (Err e = early.init(cs.prf); !ok(e))
+    if (Err e = early.init(prf); !ok(e))
         return e;
     if (Err e = early.early(key); !ok(e))
         return e;
     crypto::Hash h;
-    if (Err e = h.init(static_cast<gnutls_digest_algorithm_t>(cs.prf)); !ok(e))
+    if (Err e = h.init(static_cast<gnutls_digest_algorithm_t>(prf)); !ok(e))
         return e;
     std::uint8_t empty[kMaxHashSize], th[kMaxHashSize];
     len = h.size();
     h.digest(empty);
     Secret binder_key;
-    if (Err e = early.derive("res binder", Bytes(empty, len), binder_key); !ok(e))
+    if (Err e = early.derive(external ? "ext binder" : "res binder", Bytes(empty, len), binder_key); !ok(e))
         return e;
     if (transcript.has_hash()) {
         if (Err e = transcript.current_with(prefix, th); !ok(e))
@@ -655,7 +662,30 @@ Err Session::Hs::compute_binder(const algo::CipherSuite &cs, Bytes key, Bytes pr
         h.update(prefix);
         h.digest(th);
     }
-    return finished_verify_data(cs.prf, binder_key.span(), Bytes(th, len), out);
+    return finished_verify_data(prf, binder_key.span(), Bytes(th, len), out);
+}
+
+std::vector<std::uint8_t> psk_modes_offered(const Priority &prio)
+{
+    std::vector<std::uint8_t> modes;
+    for (unsigned k : prio.psk_kx) {
+        const std::uint8_t m = k == GNUTLS_KX_PSK ? 0 : 1;
+        if (std::find(modes.begin(), modes.end(), m) == modes.end())
+            modes.push_back(m);
+    }
+    if (modes.empty())
+        modes = {1, 0};
+    return modes;
+}
+
+bool psk_mode_allowed(const Priority &prio, std::uint8_t mode)
+{
+    if (prio.psk_kx.empty())
+        return mode == 1;
+    for (unsigned k : prio.psk_kx)
+        if ((k == GNUTLS_KX_PSK ? 0 : 1) == mode)
+            return true;
+    return false;
 }
 
 // ---- Session entry points ------------------------------------------------------
@@ -896,6 +926,9 @@ Err Session::post_handshake(Bytes fragment)
             ct.lifetime = t.lifetime;
             ct.received_ms = now_ms();
             ct.suite = k.suite;
+            if (negotiated_.kx == GNUTLS_KX_PSK || negotiated_.kx == GNUTLS_KX_DHE_PSK ||
+                negotiated_.kx == GNUTLS_KX_ECDHE_PSK)
+                ct.flags |= kTicketPsk;
             ct.server_name = options().server_name;
             ct.peer_chain = peer_chain_;
             if (t.lifetime != 0 && tickets_enabled())

@@ -439,9 +439,45 @@ Err finish(Priority &p)
         remove(p.protocols, GNUTLS_TLS1_3);
     if (p.protocols.empty())
         return Err::no_priorities_were_set;
-    // TLS 1.3 alone has no use for TLS 1.2 key exchanges.
-    if (is_tls13_only(p))
+    // The PSK key exchanges name the TLS 1.3 PSK modes too (psk_ke for
+    // PSK, psk_dhe_ke for DHE-PSK and ECDHE-PSK), in their order.
+    auto psk_kx = [](unsigned k) {
+        return k == GNUTLS_KX_PSK || k == GNUTLS_KX_DHE_PSK || k == GNUTLS_KX_ECDHE_PSK;
+    };
+    p.psk_kx.clear();
+    for (unsigned k : p.kx)
+        if (psk_kx(k))
+            p.psk_kx.push_back(k);
+    // The curves of the leading elliptic-curve groups, before the groups
+    // may be reordered below.
+    for (unsigned g : p.groups) {
+        const algo::Group *gr = algo::group(static_cast<int>(g));
+        if (gr == nullptr || gr->curve == GNUTLS_ECC_CURVE_INVALID)
+            break;
+        p.curves.push_back(gr->curve);
+    }
+    // TLS 1.3 alone has no use for TLS 1.2 key exchanges, unless a PSK one
+    // is among them (GnuTLS then keeps the list).
+    if (is_tls13_only(p) && p.psk_kx.empty())
         p.kx.clear();
+    // When the first Diffie-Hellman key exchange of the list is a
+    // finite-field one, the finite-field groups go first (GnuTLS's hello
+    // then lists and shares them first).
+    {
+        for (unsigned k : p.kx) {
+            const bool dhe = k == GNUTLS_KX_DHE_RSA || k == GNUTLS_KX_DHE_DSS || k == GNUTLS_KX_ANON_DH ||
+                             k == GNUTLS_KX_DHE_PSK;
+            const bool ecdhe = k == GNUTLS_KX_ECDHE_RSA || k == GNUTLS_KX_ECDHE_ECDSA || k == GNUTLS_KX_ANON_ECDH ||
+                               k == GNUTLS_KX_ECDHE_PSK;
+            if (dhe)
+                std::stable_partition(p.groups.begin(), p.groups.end(), [](unsigned g) {
+                    const algo::Group *gr = algo::group(static_cast<int>(g));
+                    return gr != nullptr && gr->kind == algo::GroupKind::ffdhe;
+                });
+            if (dhe || ecdhe)
+                break;
+        }
+    }
 
     const auto table = algo::suite_table();
     auto add_suite = [&](int kx, unsigned cipher, unsigned mac) {
@@ -463,12 +499,6 @@ Err finish(Priority &p)
     if (p.groups.empty())
         remove(p.protocols, GNUTLS_TLS1_3);
 
-    for (unsigned g : p.groups) {
-        const algo::Group *gr = algo::group(static_cast<int>(g));
-        if (gr == nullptr || gr->curve == GNUTLS_ECC_CURVE_INVALID)
-            break;
-        p.curves.push_back(gr->curve);
-    }
     return Err::ok;
 }
 

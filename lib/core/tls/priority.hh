@@ -89,6 +89,10 @@ public:
     std::vector<unsigned> ciphers;    // gnutls_cipher_algorithm_t
     std::vector<unsigned> macs;       // gnutls_mac_algorithm_t
     std::vector<unsigned> kx;         // gnutls_kx_algorithm_t
+    // The PSK key exchanges of `kx` (PSK, DHE_PSK, ECDHE_PSK) in order,
+    // kept under TLS 1.3 alone too: they enable TLS 1.3 external PSKs
+    // and order the psk_key_exchange_modes.
+    std::vector<unsigned> psk_kx;
     std::vector<unsigned> groups;     // gnutls_group_t
     std::vector<unsigned> sigs;       // gnutls_sign_algorithm_t
     std::vector<unsigned> ctype_client;  // gnutls_certificate_type_t

@@ -75,6 +75,11 @@ Err encode_state(const TicketState &st, SecretBytes &out)
     Writer w(tmp);
     w.u16(st.version).u16(st.suite).u64(st.issued_ms).u32(st.lifetime).u32(st.age_add);
     w.u8(static_cast<std::uint8_t>(st.psk.size())).bytes(Bytes(st.psk)).u8(st.flags);
+    if ((st.flags & kTicketPsk) != 0) {
+        if (st.psk_identity.size() > 0xffff)
+            return Err::internal;
+        w.u16(static_cast<std::uint16_t>(st.psk_identity.size())).bytes(st.psk_identity);
+    }
     const bool good = w.ok();
     out.assign(tmp.begin(), tmp.end());
     secure_wipe(tmp.data(), tmp.size());
@@ -87,8 +92,17 @@ Err decode_state(Bytes in, TicketState &st)
     std::uint8_t psk_len = 0;
     Bytes psk;
     if (!r.u16(st.version) || !r.u16(st.suite) || !r.u64(st.issued_ms) || !r.u32(st.lifetime) ||
-        !r.u32(st.age_add) || !r.u8(psk_len) || !r.bytes(psk_len, psk) || !r.u8(st.flags) || !r.empty() ||
-        psk.empty())
+        !r.u32(st.age_add) || !r.u8(psk_len) || !r.bytes(psk_len, psk) || !r.u8(st.flags) || psk.empty())
+        return Err::decryption_failed;
+    st.psk_identity.clear();
+    if ((st.flags & kTicketPsk) != 0) {
+        Reader name;
+        if (!r.vec16(name))
+            return Err::decryption_failed;
+        const Bytes n = name.rest();
+        st.psk_identity.assign(n.begin(), n.end());
+    }
+    if (!r.empty())
         return Err::decryption_failed;
     st.psk.assign(psk.begin(), psk.end());
     return Err::ok;

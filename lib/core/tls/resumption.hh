@@ -10,7 +10,7 @@
 //
 //   ticket = key_name(16) || nonce(12) || AES-256-GCM(state) || tag(16)
 //   state  = version(2) suite(2) issued_ms(8) lifetime(4) age_add(4)
-//            psk<1..255> flags(1)
+//            psk<1..255> flags(1) [psk_identity<0..2^16-1> with kTicketPsk]
 //
 // For TLS 1.2 the "psk" is the master secret and flags bit 0 says the
 // session used the extended master secret; the same state, unsealed, is
@@ -43,10 +43,14 @@ struct TicketState {
     std::uint32_t lifetime = 0;
     std::uint32_t age_add = 0;
     SecretBytes psk;
-    std::uint8_t flags = 0;  // kTicketEms
+    std::uint8_t flags = 0;  // kTicketEms, kTicketEtm, kTicketPsk
+    std::string psk_identity;  // kTicketPsk: the external PSK's identity
 };
 inline constexpr std::uint8_t kTicketEms = 1;
 inline constexpr std::uint8_t kTicketEtm = 2;
+// TLS 1.3: the session authenticated with an external PSK (a resumption
+// reports the PSK key exchange and identity again, as GnuTLS does).
+inline constexpr std::uint8_t kTicketPsk = 4;
 
 // The state in the clear (the session cache) and back.
 Err encode_state(const TicketState &st, SecretBytes &out);
@@ -63,7 +67,7 @@ struct ClientTicket {
     std::uint16_t version = 0x0304;      // the protocol version of the session
     std::vector<std::uint8_t> identity;  // the opaque ticket (TLS 1.2: may be empty)
     std::vector<std::uint8_t> session_id;  // TLS 1.2
-    std::uint8_t flags = 0;              // TLS 1.2: kTicketEms
+    std::uint8_t flags = 0;              // TLS 1.2: kTicketEms; TLS 1.3: kTicketPsk
     SecretBytes psk;
     std::uint16_t suite = 0;
     std::uint32_t age_add = 0;

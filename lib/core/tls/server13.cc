@@ -24,13 +24,16 @@ bool contains_group(const std::vector<unsigned> &ours, std::uint16_t tls_id)
 
 // The suite both sides accept: in the client's order unless the server's
 // order takes precedence (%SERVER_PRECEDENCE).
-const algo::CipherSuite *select_suite(const Priority &prio, U16List offered)
+// `prf`, when known, restricts the choice to the suites of that hash (an
+// external PSK's).
+const algo::CipherSuite *select_suite(const Priority &prio, U16List offered,
+                                      gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN)
 {
     const auto table = algo::suite_table();
     std::vector<const algo::CipherSuite *> ours;
     for (std::size_t pos = 0; pos < prio.suites.size(); pos++) {
         const algo::CipherSuite &cs = table[prio.suites[pos]];
-        if (cs.min_tls == GNUTLS_TLS1_3 && prio.suite_usable(pos))
+        if (cs.min_tls == GNUTLS_TLS1_3 && prio.suite_usable(pos) && (prf == GNUTLS_MAC_UNKNOWN || cs.prf == prf))
             ours.push_back(&cs);
     }
     if (prio.flags.server_precedence) {
@@ -109,89 +112,134 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
         session_id.assign(ch.session_id.begin(), ch.session_id.end());
     }
 
-    const algo::CipherSuite *chosen = select_suite(prio, ch.cipher_suites);
+    // A PSK offer: its mode is the first of the client's list that we
+    // accept (the client's order decides, as with GnuTLS).  With PSK
+    // credentials and a mode in common, the suite must suit an external
+    // PSK: SHA-256.
+    int mode = -1;
+    if (const Extension *pe = ch.ext.find(ExtensionType::pre_shared_key)) {
+        // pre_shared_key must come last (section 4.2.11), after the modes.
+        if (ch.ext.all().back().type != ExtensionType::pre_shared_key)
+            return s.fail(Err::received_illegal_parameter);
+        const Extension *modes = ch.ext.find(ExtensionType::psk_key_exchange_modes);
+        if (modes == nullptr)
+            return s.fail(Err::missing_extension);
+        Bytes mode_list;
+        if (Err e = parse_psk_modes(modes->body, mode_list); !ok(e))
+            return s.fail(e);
+        OfferedPsks offered;
+        if (Err e = parse_offered_psks(pe->body, offered); !ok(e))
+            return s.fail(e);
+        for (std::uint8_t m : mode_list)
+            if (m <= 1 && psk_mode_allowed(prio, m)) {
+                mode = m;
+                break;
+            }
+    }
+    KxCredentials kc;
+    s.kx_credentials(GNUTLS_KX_PSK, kc);
+    const bool external_possible = mode >= 0 && kc.psk;
+    const algo::CipherSuite *chosen =
+        select_suite(prio, ch.cipher_suites, external_possible ? kExternalPskPrf : GNUTLS_MAC_UNKNOWN);
     if (chosen == nullptr)
         return s.fail(Err::no_cipher_suites);
     if (retried && chosen != suite)
         return s.fail(Err::received_illegal_parameter);
     suite = chosen;
 
-    // Without a pre-shared key, all three are needed (section 9.2).
+    // The PSK, if one of the offer is acceptable (its binder checked).
+    resumed = psk_external = psk_session = psk_ke = false;
+    psk.clear();
+    if (mode >= 0)
+        if (Err e = check_psk_offer(ch, m, kc.psk); !ok(e))
+            return e;
+    psk_ke = (resumed || psk_external) && mode == 0;
+
+    // Without a pre-shared key, all three are needed (section 9.2); in
+    // psk_ke mode none is used.
     const Extension *sg = ch.ext.find(ExtensionType::supported_groups);
     const Extension *ksx = ch.ext.find(ExtensionType::key_share);
     const Extension *sa = ch.ext.find(ExtensionType::signature_algorithms);
-    if (sg == nullptr || ksx == nullptr || sa == nullptr)
+    const bool have_psk = resumed || psk_external;
+    if ((!have_psk && (sg == nullptr || ksx == nullptr || sa == nullptr)) ||
+        (have_psk && !psk_ke && (sg == nullptr || ksx == nullptr)))
         return s.fail(Err::missing_extension);
     U16List groups, schemes;
-    if (Err e = parse_supported_groups(sg->body, groups); !ok(e))
-        return s.fail(e);
-    if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
-        return s.fail(e);
-    std::vector<KeyShareEntry> client_shares;
-    if (Err e = parse_key_share_client(ksx->body, client_shares); !ok(e))
-        return s.fail(e);
-    for (const KeyShareEntry &k : client_shares)
-        if (!groups.contains(k.group))
-            return s.fail(Err::received_illegal_parameter);
-
-    // The group: a share the client sent, else a retry for a group both
-    // support.
-    const KeyShareEntry *use = nullptr;
-    if (prio.flags.server_precedence) {
-        for (unsigned id : prio.groups) {
-            const algo::Group *g = algo::group(static_cast<int>(id));
-            if (g == nullptr)
-                continue;
-            for (const KeyShareEntry &k : client_shares)
-                if (k.group == g->tls_id && contains_group(prio.groups, k.group))
-                    use = &k;
-            if (use != nullptr)
-                break;
-        }
+    if (sa != nullptr)
+        if (Err e = parse_signature_algorithms(sa->body, schemes); !ok(e))
+            return s.fail(e);
+    KeyShare mine;
+    SecretBytes shared;
+    if (psk_ke) {
+        // No (EC)DHE: zeros stand for its secret (section 7.1).
+        shared.assign(algo::mac(suite->prf)->output_size, 0);
     } else {
+        if (Err e = parse_supported_groups(sg->body, groups); !ok(e))
+            return s.fail(e);
+        std::vector<KeyShareEntry> client_shares;
+        if (Err e = parse_key_share_client(ksx->body, client_shares); !ok(e))
+            return s.fail(e);
         for (const KeyShareEntry &k : client_shares)
-            if (contains_group(prio.groups, k.group)) {
-                use = &k;
-                break;
-            }
-    }
-    if (use == nullptr) {
-        if (retried)
-            return s.fail(Err::received_illegal_parameter);  // the retry named a group
-        std::uint16_t want = 0;
+            if (!groups.contains(k.group))
+                return s.fail(Err::received_illegal_parameter);
+
+        // The group: a share the client sent, else a retry for a group both
+        // support.
+        const KeyShareEntry *use = nullptr;
         if (prio.flags.server_precedence) {
             for (unsigned id : prio.groups) {
                 const algo::Group *g = algo::group(static_cast<int>(id));
-                if (g != nullptr && groups.contains(g->tls_id) && contains_group(prio.groups, g->tls_id)) {
-                    want = g->tls_id;
+                if (g == nullptr)
+                    continue;
+                for (const KeyShareEntry &k : client_shares)
+                    if (k.group == g->tls_id && contains_group(prio.groups, k.group))
+                        use = &k;
+                if (use != nullptr)
                     break;
-                }
             }
         } else {
-            for (std::size_t i = 0; i < groups.size() && want == 0; i++)
-                if (contains_group(prio.groups, groups[i]))
-                    want = groups[i];
+            for (const KeyShareEntry &k : client_shares)
+                if (contains_group(prio.groups, k.group)) {
+                    use = &k;
+                    break;
+                }
         }
-        if (want == 0)
-            return s.fail(Err::no_common_key_share);
-        group = algo::group_by_tls_id(want)->id;
-        if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+        if (use == nullptr) {
+            if (retried)
+                return s.fail(Err::received_illegal_parameter);  // the retry named a group
+            std::uint16_t want = 0;
+            if (prio.flags.server_precedence) {
+                for (unsigned id : prio.groups) {
+                    const algo::Group *g = algo::group(static_cast<int>(id));
+                    if (g != nullptr && groups.contains(g->tls_id) && contains_group(prio.groups, g->tls_id)) {
+                        want = g->tls_id;
+                        break;
+                    }
+                }
+            } else {
+                for (std::size_t i = 0; i < groups.size() && want == 0; i++)
+                    if (contains_group(prio.groups, groups[i]))
+                        want = groups[i];
+            }
+            if (want == 0)
+                return s.fail(Err::no_common_key_share);
+            group = algo::group_by_tls_id(want)->id;
+            if (Err e = transcript.set_hash(static_cast<gnutls_digest_algorithm_t>(suite->prf)); !ok(e))
+                return s.fail(e);
+            consume(m);
+            if (Err e = transcript.restart_for_retry(); !ok(e))
+                return s.fail(e);
+            state = State::send_retry;
+            return Err::ok;
+        }
+        if (retried && algo::group_by_tls_id(use->group)->id != group)
+            return s.fail(Err::received_illegal_parameter);
+        group = algo::group_by_tls_id(use->group)->id;
+        if (Err e = mine.generate(group); !ok(e))
             return s.fail(e);
-        consume(m);
-        if (Err e = transcript.restart_for_retry(); !ok(e))
+        if (Err e = mine.shared(use->key_exchange, shared); !ok(e))
             return s.fail(e);
-        state = State::send_retry;
-        return Err::ok;
     }
-    if (retried && algo::group_by_tls_id(use->group)->id != group)
-        return s.fail(Err::received_illegal_parameter);
-    group = algo::group_by_tls_id(use->group)->id;
-    KeyShare mine;
-    if (Err e = mine.generate(group); !ok(e))
-        return s.fail(e);
-    SecretBytes shared;
-    if (Err e = mine.shared(use->key_exchange, shared); !ok(e))
-        return s.fail(e);
 
     // Server name and application protocol.
     if (Err e = read_server_name(ch.ext); !ok(e))
@@ -210,9 +258,7 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
     if (Err e = select_alpn(ch.ext); !ok(e))
         return e;
 
-    if (Err e = check_psk_offer(ch, m); !ok(e))
-        return e;
-    if (!resumed) {
+    if (!resumed && !psk_external) {
         // The certificate to authenticate with.
         CertQuery q;
         q.tls13 = true;
@@ -244,11 +290,13 @@ Err Session::Hs::process_client_hello(const ClientHello &ch, const HandshakeMess
         ExtensionWriter x(ew);
         write_u16(kTls13, x.begin(ExtensionType::supported_versions));
         x.end();
-        write_key_share_entry(KeyShareEntry{algo::group(group)->tls_id, mine.public_value()},
-                              x.begin(ExtensionType::key_share));
-        x.end();
-        if (resumed) {
-            write_u16(0, x.begin(ExtensionType::pre_shared_key));
+        if (!psk_ke) {
+            write_key_share_entry(KeyShareEntry{algo::group(group)->tls_id, mine.public_value()},
+                                  x.begin(ExtensionType::key_share));
+            x.end();
+        }
+        if (resumed || psk_external) {
+            write_u16(psk_index, x.begin(ExtensionType::pre_shared_key));
             x.end();
         }
         if (!x.finish())
@@ -410,7 +458,7 @@ Err Session::Hs::send_server_flight()
         if (Err e = queue(std::move(msg)); !ok(e))
             return e;
         // CertificateRequest (not in a resumed session: section 4.3.2).
-        if (!resumed && s.options().client_cert_request != GNUTLS_CERT_IGNORE) {
+        if (!resumed && !psk_external && s.options().client_cert_request != GNUTLS_CERT_IGNORE) {
             CertificateRequest13 cr;
             std::vector<std::uint8_t> crext;
             std::vector<Bytes> names;
@@ -426,7 +474,7 @@ Err Session::Hs::send_server_flight()
                 return e;
             client_cert_requested = true;
         }
-        if (!resumed) {
+        if (!resumed && !psk_external) {
             if (Err e = prepare_ocsp_response(); !ok(e))
                 return e;
             if (Err e = send_certificate(&our_cert, Bytes()); !ok(e))
@@ -503,6 +551,10 @@ Err Session::Hs::send_tickets()
             st.suite = suite->code_point();
             st.issued_ms = now_ms();
             st.lifetime = kTicketLifetime;
+            if (psk_external || psk_session) {
+                st.flags |= kTicketPsk;
+                st.psk_identity = ext_identity;
+            }
             std::uint8_t add[4];
             if (Err e = crypto::random(crypto::RandomLevel::nonce, MutableBytes(add, 4)); !ok(e))
                 return s.fail(e);
@@ -537,48 +589,62 @@ Err Session::Hs::send_tickets()
     return Err::ok;
 }
 
-Err Session::Hs::check_psk_offer(const ClientHello &ch, const HandshakeMessage &m)
+Err Session::Hs::check_psk_offer(const ClientHello &ch, const HandshakeMessage &m, bool external_creds)
 {
-    const Extension *pe = ch.ext.find(ExtensionType::pre_shared_key);
-    if (pe == nullptr)
-        return Err::ok;
-    // pre_shared_key must come last (section 4.2.11).
-    if (ch.ext.all().back().type != ExtensionType::pre_shared_key)
-        return s.fail(Err::received_illegal_parameter);
-    const Extension *modes = ch.ext.find(ExtensionType::psk_key_exchange_modes);
-    if (modes == nullptr)
-        return s.fail(Err::missing_extension);
-    Bytes mode_list;
-    if (Err e = parse_psk_modes(modes->body, mode_list); !ok(e))
-        return s.fail(e);
+    // Called once a mode in common and the suite are known; the extension
+    // was checked well-formed by the caller.
     OfferedPsks offered;
-    if (Err e = parse_offered_psks(pe->body, offered); !ok(e))
+    if (Err e = parse_offered_psks(ch.ext.find(ExtensionType::pre_shared_key)->body, offered); !ok(e))
         return s.fail(e);
-    const bool dhe_ke = std::find(mode_list.begin(), mode_list.end(), std::uint8_t{1}) != mode_list.end();
-    if (s.ticket_key_.empty() || !s.tickets_enabled() || !dhe_ke)
+    const bool tickets = !s.ticket_key_.empty() && s.tickets_enabled();
+    const bool external = external_creds && suite->prf == kExternalPskPrf;
+    // The first identity we can use wins: one of our tickets, else (with
+    // PSK credentials) an external identity, whose lookup must succeed.
+    for (std::size_t i = 0; i < offered.identities.size(); i++) {
+        const Bytes identity = offered.identities[i].identity;
+        TicketState st;
+        bool is_ticket = false;
+        if (tickets && ok(open_ticket(Bytes(s.ticket_key_), identity, st))) {
+            const algo::CipherSuite *tcs = algo::suite_by_code(st.suite);
+            const std::uint64_t now = now_ms();
+            is_ticket = st.version == kTls13 && tcs != nullptr && tcs->prf == suite->prf && now >= st.issued_ms &&
+                        now - st.issued_ms <= std::uint64_t{st.lifetime} * 1000;
+        }
+        SecretBytes key;
+        if (is_ticket) {
+            key.assign(st.psk.begin(), st.psk.end());
+        } else if (external) {
+            if (Err e = s.psk_server_key(identity, key); !ok(e))
+                return s.fail(e);
+        } else {
+            continue;
+        }
+        Bytes prefix;
+        if (Err e = binder_prefix(m.raw, prefix); !ok(e))
+            return s.fail(e);
+        std::uint8_t binder[kMaxHashSize];
+        std::size_t len = 0;
+        if (Err e = compute_binder(suite->prf, !is_ticket, Bytes(key), prefix, binder, len); !ok(e))
+            return s.fail(e);
+        // The binder authenticates the whole hello; a wrong one ends the
+        // handshake (GnuTLS reports it as an illegal parameter for
+        // external PSKs).
+        const Bytes got = offered.binders[i];
+        if (got.size() != len || ct_memcmp(binder, got.data(), len) != 0)
+            return s.fail(is_ticket ? Err::error_in_finished : Err::received_illegal_parameter);
+        if (is_ticket) {
+            resumed = true;
+            psk_session = (st.flags & kTicketPsk) != 0;
+            if (psk_session)
+                ext_identity = st.psk_identity;
+        } else {
+            psk_external = true;
+            ext_identity.assign(reinterpret_cast<const char *>(identity.data()), identity.size());
+        }
+        psk = std::move(key);
+        psk_index = static_cast<std::uint16_t>(i);
         return Err::ok;
-    // Only the first identity is considered; anything we cannot open means
-    // a full handshake.
-    TicketState st;
-    if (!ok(open_ticket(Bytes(s.ticket_key_), offered.identities[0].identity, st)))
-        return Err::ok;
-    const algo::CipherSuite *tcs = algo::suite_by_code(st.suite);
-    const std::uint64_t now = now_ms();
-    if (st.version != kTls13 || tcs == nullptr || tcs->prf != suite->prf || now < st.issued_ms ||
-        now - st.issued_ms > std::uint64_t{st.lifetime} * 1000)
-        return Err::ok;
-    Bytes prefix;
-    if (Err e = binder_prefix(m.raw, prefix); !ok(e))
-        return s.fail(e);
-    std::uint8_t binder[kMaxHashSize];
-    std::size_t len = 0;
-    if (Err e = compute_binder(*suite, Bytes(st.psk), prefix, binder, len); !ok(e))
-        return s.fail(e);
-    const Bytes got = offered.binders[0];
-    if (got.size() != len || ct_memcmp(binder, got.data(), len) != 0)
-        return s.fail(Err::error_in_finished);  // decrypt_error
-    resumed = true;
-    psk.assign(st.psk.begin(), st.psk.end());
+    }
     return Err::ok;
 }
 
