@@ -93,6 +93,12 @@ struct HelloSpec {
     std::vector<std::uint16_t> suites{0x1301, 0x1302};
     int reneg_info = -1;
     std::uint16_t legacy_version = 0x0303;
+    // TLS 1.3 PSK offers: psk_key_exchange_modes (psk_dhe_ke), and a
+    // pre_shared_key body taken as it is (empty: no extension), last unless
+    // `psk_not_last` (then an empty padding extension follows it).
+    bool psk_modes = false;
+    std::vector<std::uint8_t> psk_body;
+    bool psk_not_last = false;
 };
 
 std::vector<std::uint8_t> client_hello(const HelloSpec &h)
@@ -128,6 +134,16 @@ std::vector<std::uint8_t> client_hello(const HelloSpec &h)
             const std::vector<std::uint8_t> vd(static_cast<std::size_t>(h.reneg_info), 0x5a);
             write_renegotiation_info(Bytes(vd), x.begin(ExtensionType::renegotiation_info));
             x.end();
+        }
+        if (h.psk_modes) {
+            static const std::uint8_t dhe_ke = 1;
+            write_psk_modes(Bytes(&dhe_ke, 1), x.begin(ExtensionType::psk_key_exchange_modes));
+            x.end();
+        }
+        if (!h.psk_body.empty()) {
+            x.add(ExtensionType::pre_shared_key, Bytes(h.psk_body));
+            if (h.psk_not_last)
+                x.add(ExtensionType::padding, Bytes());
         }
         ck_assert(x.finish());
     }
@@ -191,6 +207,60 @@ START_TEST(good_hello_reaches_certificate_selection)
     // A well-formed hello gets as far as choosing a certificate; the core
     // session has none, so the server refuses with handshake_failure.
     server_case(HelloSpec{}, Err::insufficient_credentials, GNUTLS_A_HANDSHAKE_FAILURE);
+}
+END_TEST
+
+// pre_shared_key bodies: identities<7..2^16-1> of (identity<1..2^16-1>,
+// obfuscated_ticket_age u32), then binders<33..2^16-1> of <32..255>.
+std::vector<std::uint8_t> psk_offer(unsigned identities, unsigned binders)
+{
+    std::vector<std::uint8_t> ids, bnd;
+    for (unsigned i = 0; i < identities; i++) {
+        const std::uint8_t id[] = {0x00, 0x04, 'u', 's', 'e', 'r', 0, 0, 0, 0};
+        ids.insert(ids.end(), id, id + sizeof id);
+    }
+    for (unsigned i = 0; i < binders; i++) {
+        bnd.push_back(32);
+        bnd.insert(bnd.end(), 32, 0x42);
+    }
+    std::vector<std::uint8_t> out;
+    out.push_back(static_cast<std::uint8_t>(ids.size() >> 8));
+    out.push_back(static_cast<std::uint8_t>(ids.size()));
+    out.insert(out.end(), ids.begin(), ids.end());
+    out.push_back(static_cast<std::uint8_t>(bnd.size() >> 8));
+    out.push_back(static_cast<std::uint8_t>(bnd.size()));
+    out.insert(out.end(), bnd.begin(), bnd.end());
+    return out;
+}
+
+START_TEST(bad_psk_offers)
+{
+    // A well-formed offer of an identity nobody knows: a full handshake
+    // (which fails here for want of a certificate).
+    HelloSpec good;
+    good.psk_modes = true;
+    good.psk_body = psk_offer(1, 1);
+    server_case(good, Err::insufficient_credentials, GNUTLS_A_HANDSHAKE_FAILURE);
+    // pre_shared_key must be the last extension (RFC 8446 section 4.2.11).
+    HelloSpec not_last = good;
+    not_last.psk_not_last = true;
+    server_case(not_last, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+    // ... and comes with psk_key_exchange_modes (section 4.2.9).
+    HelloSpec no_modes = good;
+    no_modes.psk_modes = false;
+    server_case(no_modes, Err::missing_extension, GNUTLS_A_MISSING_EXTENSION);
+    // Truncated: the binders are cut short.
+    HelloSpec truncated = good;
+    truncated.psk_body.resize(truncated.psk_body.size() - 5);
+    server_case(truncated, Err::unexpected_packet_length, GNUTLS_A_DECODE_ERROR);
+    // One binder per identity.
+    HelloSpec count = good;
+    count.psk_body = psk_offer(2, 1);
+    server_case(count, Err::received_illegal_parameter, GNUTLS_A_ILLEGAL_PARAMETER);
+    // No identity at all.
+    HelloSpec none = good;
+    none.psk_body = psk_offer(0, 1);
+    server_case(none, Err::unexpected_packet_length, GNUTLS_A_DECODE_ERROR);
 }
 END_TEST
 
@@ -407,6 +477,7 @@ Suite *make_suite(void)
     TCase *tc = tcase_create("malformed");
     tcase_add_test(tc, good_hello_reaches_certificate_selection);
     tcase_add_test(tc, bad_compression);
+    tcase_add_test(tc, bad_psk_offers);
     tcase_add_test(tc, missing_extensions);
     tcase_add_test(tc, no_tls13);
     tcase_add_test(tc, share_for_unlisted_group);
