@@ -600,8 +600,13 @@ TLSHIM_API void gnutls_certificate_set_pin_function(gnutls_certificate_credentia
 TLSHIM_API void gnutls_certificate_set_retrieve_function(gnutls_certificate_credentials_t cred,
                                                          gnutls_certificate_retrieve_function *func)
 {
-    if (cred != nullptr)
-        cred->retrieve_func = func;
+    if (cred == nullptr)
+        return;
+    // One callback at a time: the last one installed is the one used.
+    cred->retrieve_func = nullptr;
+    cred->retrieve_func2 = nullptr;
+    cred->retrieve_func3 = nullptr;
+    cred->retrieve_func = func;
 }
 
 /**
@@ -617,8 +622,13 @@ TLSHIM_API void gnutls_certificate_set_retrieve_function(gnutls_certificate_cred
 TLSHIM_API void gnutls_certificate_set_retrieve_function2(gnutls_certificate_credentials_t cred,
                                                           gnutls_certificate_retrieve_function2 *func)
 {
-    if (cred != nullptr)
-        cred->retrieve_func2 = func;
+    if (cred == nullptr)
+        return;
+    // One callback at a time: the last one installed is the one used.
+    cred->retrieve_func = nullptr;
+    cred->retrieve_func2 = nullptr;
+    cred->retrieve_func3 = nullptr;
+    cred->retrieve_func2 = func;
 }
 
 /**
@@ -635,8 +645,13 @@ TLSHIM_API void gnutls_certificate_set_retrieve_function2(gnutls_certificate_cre
 TLSHIM_API void gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t cred,
                                                           gnutls_certificate_retrieve_function3 *func)
 {
-    if (cred != nullptr)
-        cred->retrieve_func3 = func;
+    if (cred == nullptr)
+        return;
+    // One callback at a time: the last one installed is the one used.
+    cred->retrieve_func = nullptr;
+    cred->retrieve_func2 = nullptr;
+    cred->retrieve_func3 = nullptr;
+    cred->retrieve_func3 = func;
 }
 
 /**

@@ -91,41 +91,156 @@ void write_keylog_file(Bytes client_random, const char *label, Bytes secret)
 
 // ---- the engine's hooks --------------------------------------------------------
 
+void gnutls_session_int::Retrieved::release() noexcept
+{
+    for (unsigned i = 0; pcerts != nullptr && i < npcerts; i++)
+        gnutls_pcert_deinit(&pcerts[i]);
+    gnutls_free(pcerts);
+    for (unsigned i = 0; ocsp != nullptr && i < nocsp; i++)
+        gnutls_free(ocsp[i].response.data);
+    gnutls_free(ocsp);
+    if (key != nullptr)
+        gnutls_privkey_deinit(key);
+    der.clear();
+    ours.clear();
+    ours_datum = gnutls_datum_t{nullptr, 0};
+    pcerts = nullptr;
+    ocsp = nullptr;
+    key = nullptr;
+    npcerts = nocsp = 0;
+}
+
+gnutls_session_int::~gnutls_session_int()
+{
+    retrieved.release();
+}
+
+// The application's certificate retrieve callback (whichever form was
+// installed) chooses the key; a client passes on the key types the server's
+// signature algorithms accept and the CA names the server sent.  What the callback hands over must outlive the handshake:
+// the chain is read and the key signs later, so owned objects are kept in
+// `retrieved` until the next call or the session's end.
+Err gnutls_session_int::retrieve_candidate(gnutls_certificate_credentials_t cred, const tls::CertQuery &q,
+                                           std::vector<tls::CertCandidate> &out)
+{
+    // A client is told the key types the server's signature algorithms
+    // allow; a server, as in GnuTLS, gets none (it picks by itself).
+    std::vector<gnutls_pk_algorithm_t> pks;
+    for (std::size_t i = 0; !server() && i < q.peer_schemes.size(); i++) {
+        const algo::Sign *row = algo::sign_by_tls_id(q.peer_schemes[i], q.tls13);
+        if (row != nullptr && std::find(pks.begin(), pks.end(), row->pk) == pks.end())
+            pks.push_back(row->pk);
+    }
+    std::vector<gnutls_datum_t> cas;
+    for (Bytes dn : q.issuers)
+        cas.push_back(gnutls_datum_t{const_cast<unsigned char *>(dn.data()), static_cast<unsigned>(dn.size())});
+    const gnutls_datum_t *ca_ptr = cas.empty() ? nullptr : cas.data();
+    retrieved.release();
+    tls::CertCandidate c;
+    c.index = -2;  // supplied by the callback
+
+    if (cred->retrieve_func3 != nullptr) {
+        gnutls_cert_retr_st info{};
+        info.version = 1;
+        info.cred = cred;
+        info.req_ca_rdn = ca_ptr;
+        info.nreqs = static_cast<unsigned>(cas.size());
+        info.pk_algos = pks.data();
+        info.pk_algos_length = static_cast<unsigned>(pks.size());
+        gnutls_pcert_st *pcerts = nullptr;
+        unsigned n = 0, nocsp = 0, flags = 0;
+        gnutls_ocsp_data_st *ocsp = nullptr;
+        gnutls_privkey_t key = nullptr;
+        const int rc = cred->retrieve_func3(this, &info, &pcerts, &n, &ocsp, &nocsp, &key, &flags);
+        if ((flags & GNUTLS_CERT_RETR_DEINIT_ALL) != 0) {
+            retrieved.pcerts = pcerts;
+            retrieved.npcerts = n;
+            retrieved.ocsp = ocsp;
+            retrieved.nocsp = nocsp;
+            retrieved.key = key;
+        }
+        if (rc < 0)
+            return Err::certificate_error;
+        if (n == 0 || pcerts == nullptr || key == nullptr)
+            return Err::ok;
+        for (unsigned i = 0; i < n; i++)
+            c.chain.emplace_back(pcerts[i].cert.data, pcerts[i].cert.size);
+        if (ocsp != nullptr && nocsp > 0 && ocsp[0].response.size > 0)
+            c.ocsp = Bytes(ocsp[0].response.data, ocsp[0].response.size);
+        c.signer = api::privkey_signer(key);
+    } else if (cred->retrieve_func2 != nullptr) {
+        // The application keeps ownership of what it returns.
+        gnutls_pcert_st *pcerts = nullptr;
+        unsigned n = 0;
+        gnutls_privkey_t key = nullptr;
+        if (cred->retrieve_func2(this, ca_ptr, static_cast<int>(cas.size()), pks.data(), static_cast<int>(pks.size()),
+                                 &pcerts, &n, &key) < 0)
+            return Err::certificate_error;
+        if (n == 0 || pcerts == nullptr || key == nullptr)
+            return Err::ok;
+        for (unsigned i = 0; i < n; i++)
+            c.chain.emplace_back(pcerts[i].cert.data, pcerts[i].cert.size);
+        c.signer = api::privkey_signer(key);
+    } else {
+        // The oldest form: X.509 objects and a key by type.
+        gnutls_retr2_st st{};
+        if (cred->retrieve_func(this, ca_ptr, static_cast<int>(cas.size()), pks.data(), static_cast<int>(pks.size()),
+                                &st) < 0)
+            return Err::certificate_error;
+        const bool owned = st.deinit_all != 0;
+        int err = 0;
+        if (st.ncerts > 0 && st.cert_type != GNUTLS_CRT_X509)
+            err = GNUTLS_E_UNSUPPORTED_CERTIFICATE_TYPE;
+        for (unsigned i = 0; err == 0 && st.cert_type == GNUTLS_CRT_X509 && i < st.ncerts; i++) {
+            gnutls_datum_t d{nullptr, 0};
+            if (gnutls_x509_crt_export2(st.cert.x509[i], GNUTLS_X509_FMT_DER, &d) < 0) {
+                err = GNUTLS_E_CERTIFICATE_ERROR;
+                break;
+            }
+            retrieved.der.emplace_back(d.data, d.data + d.size);
+            gnutls_free(d.data);
+        }
+        if (err == 0 && st.ncerts > 0) {
+            if (st.key_type != GNUTLS_PRIVKEY_X509 || gnutls_privkey_init(&retrieved.key) < 0)
+                err = GNUTLS_E_CERTIFICATE_ERROR;
+            else if (gnutls_privkey_import_x509(retrieved.key, st.key.x509,
+                                                owned ? GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE : 0) < 0)
+                err = GNUTLS_E_CERTIFICATE_ERROR;
+            else
+                st.key.x509 = nullptr;  // the abstract key took it over (or borrows it)
+        }
+        if (owned) {
+            if (st.cert_type == GNUTLS_CRT_X509 && st.cert.x509 != nullptr) {
+                for (unsigned i = 0; i < st.ncerts; i++)
+                    gnutls_x509_crt_deinit(st.cert.x509[i]);
+                gnutls_free(st.cert.x509);
+            }
+            if (st.key_type == GNUTLS_PRIVKEY_X509 && st.key.x509 != nullptr)
+                gnutls_x509_privkey_deinit(st.key.x509);
+        }
+        if (err != 0)
+            return Err::certificate_error;
+        if (retrieved.der.empty() || retrieved.key == nullptr)
+            return Err::ok;
+        for (const auto &d : retrieved.der)
+            c.chain.emplace_back(d.data(), d.size());
+        c.signer = api::privkey_signer(retrieved.key);
+    }
+    if (c.signer == nullptr)
+        return Err::certificate_error;
+    retrieved.ours.assign(c.chain[0].begin(), c.chain[0].end());
+    retrieved.ours_datum = gnutls_datum_t{retrieved.ours.data(), static_cast<unsigned>(retrieved.ours.size())};
+    out.push_back(std::move(c));
+    return Err::ok;
+}
+
 Err gnutls_session_int::certificate_candidates(const tls::CertQuery &q, std::vector<tls::CertCandidate> &out)
 {
     gnutls_certificate_credentials_t cred = cert_cred(this);
     if (cred == nullptr)
         return Err::ok;
-    if (cred->retrieve_func2 != nullptr) {
-        // The application chooses; the key types the peer accepts are
-        // derived from its signature algorithms.
-        std::vector<gnutls_pk_algorithm_t> pks;
-        for (std::size_t i = 0; i < q.peer_schemes.size(); i++) {
-            const algo::Sign *row = algo::sign_by_tls_id(q.peer_schemes[i], q.tls13);
-            if (row != nullptr && std::find(pks.begin(), pks.end(), row->pk) == pks.end())
-                pks.push_back(row->pk);
-        }
-        // The CA names the server sent (client side), as DER datums.
-        std::vector<gnutls_datum_t> cas;
-        for (Bytes dn : q.issuers)
-            cas.push_back(gnutls_datum_t{const_cast<unsigned char *>(dn.data()), static_cast<unsigned>(dn.size())});
-        gnutls_pcert_st *pcerts = nullptr;
-        unsigned n = 0;
-        gnutls_privkey_t key = nullptr;
-        int rc = cred->retrieve_func2(this, cas.empty() ? nullptr : cas.data(), static_cast<int>(cas.size()),
-                                      pks.data(), static_cast<int>(pks.size()), &pcerts, &n, &key);
-        if (rc < 0)
-            return Err::certificate_error;
-        if (n == 0 || pcerts == nullptr || key == nullptr)
-            return Err::ok;
-        tls::CertCandidate c;
-        for (unsigned i = 0; i < n; i++)
-            c.chain.emplace_back(pcerts[i].cert.data, pcerts[i].cert.size);
-        c.signer = api::privkey_signer(key);
-        c.index = -2;  // supplied by the callback
-        out.push_back(std::move(c));
-        return Err::ok;
-    }
+    if (cred->retrieve_func != nullptr || cred->retrieve_func2 != nullptr || cred->retrieve_func3 != nullptr)
+        return retrieve_candidate(cred, q, out);
     for (std::size_t k = 0; k < cred->keys.size(); k++) {
         const api::CertKey &ck = *cred->keys[k];
         if (ck.type != GNUTLS_CRT_X509 || ck.chain.empty() || ck.key == nullptr)
@@ -473,6 +588,8 @@ TLSHIM_API const gnutls_datum_t *gnutls_certificate_get_ours(gnutls_session_t se
         return nullptr;
     gnutls_certificate_credentials_t cred = cert_cred(session);
     const int idx = session->our_cert_index();
+    if (idx == -2)  // from the application's retrieve callback
+        return session->retrieved.ours_datum.data != nullptr ? &session->retrieved.ours_datum : nullptr;
     if (cred == nullptr || idx < 0 || static_cast<std::size_t>(idx) >= cred->keys.size())
         return nullptr;
     const api::CertKey &ck = *cred->keys[static_cast<std::size_t>(idx)];

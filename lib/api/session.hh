@@ -5,6 +5,7 @@
 // credentials and callbacks (lib/api/handshake.cc).
 #pragma once
 
+#include <gnutls/abstract.h>
 #include <gnutls/gnutls.h>
 
 #include <array>
@@ -16,6 +17,9 @@
 
 struct gnutls_session_int : tlshim::tls::Session {
     explicit gnutls_session_int(unsigned flags) : tlshim::tls::Session(flags) {}
+    ~gnutls_session_int() override;
+    gnutls_session_int(const gnutls_session_int &) = delete;
+    gnutls_session_int &operator=(const gnutls_session_int &) = delete;
 
     void *user_ptr = nullptr;
     // gnutls_credentials_set: one pointer per gnutls_credentials_type_t
@@ -48,6 +52,22 @@ struct gnutls_session_int : tlshim::tls::Session {
     gnutls_db_remove_func db_remove_func = nullptr;
     void *db_ptr = nullptr;
     unsigned db_expiration = 21600;  // seconds (gnutls_db_set_cache_expiration)
+    // What a certificate retrieve callback handed over, kept until the next
+    // call or the session's end (the engine reads the chain and signs with
+    // the key during the handshake): DER copies of a gnutls_retr2_st chain,
+    // and whatever the callback asked the library to release.
+    struct Retrieved {
+        std::vector<std::vector<unsigned char>> der;
+        gnutls_pcert_st *pcerts = nullptr;  // owned when non-null
+        unsigned npcerts = 0;
+        gnutls_ocsp_data_st *ocsp = nullptr;  // owned when non-null
+        unsigned nocsp = 0;
+        gnutls_privkey_t key = nullptr;  // owned when non-null
+        // A copy of the end-entity certificate, for gnutls_certificate_get_ours.
+        std::vector<unsigned char> ours;
+        gnutls_datum_t ours_datum{nullptr, 0};
+        void release() noexcept;
+    } retrieved;
     // gnutls_certificate_send_x509_rdn_sequence: false stops a server from
     // naming its trusted CAs in a CertificateRequest.
     bool send_ca_names = true;
@@ -55,6 +75,8 @@ struct gnutls_session_int : tlshim::tls::Session {
 protected:
     tlshim::Err certificate_candidates(const tlshim::tls::CertQuery &q,
                                        std::vector<tlshim::tls::CertCandidate> &out) override;
+    tlshim::Err retrieve_candidate(gnutls_certificate_credentials_t cred, const tlshim::tls::CertQuery &q,
+                                   std::vector<tlshim::tls::CertCandidate> &out);
     tlshim::Err verify_peer() override;
     tlshim::Err ocsp_response(const tlshim::tls::CertCandidate &c, std::vector<std::uint8_t> &out) override;
     tlshim::Err hook(const tlshim::tls::HookPoint &at, tlshim::Bytes msg) override;

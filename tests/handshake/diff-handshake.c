@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include <gnutls/gnutls.h>
+#include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
 #include "../common/loaded-lib.h"
@@ -1067,6 +1068,178 @@ static void silent_peer(void)
 	close(sv[1]);
 }
 
+/* Certificates from the application's retrieve callback, in its three
+ * forms (1: gnutls_retr2_st, 2: pcerts the application keeps, 3: pcerts
+ * the library releases), on the server or on a client asked for one. */
+static struct {
+	const char *name; /* "rsa" or "client": which key pair to hand over */
+	int calls, nreqs, first_ca_size, npk;
+	gnutls_pcert_st kept[1];
+	gnutls_privkey_t kept_key;
+	int kept_loaded;
+} retr;
+
+static void retr_paths(char *c, size_t cn, char *k, size_t kn)
+{
+	snprintf(c, cn, "%s/%s.pem", dir, retr.name);
+	snprintf(k, kn, "%s/%s.key", dir, retr.name);
+}
+
+static void retr_note(const gnutls_datum_t *req_ca, int nreqs, int npk)
+{
+	retr.calls++;
+	retr.nreqs = nreqs;
+	retr.first_ca_size = nreqs > 0 ? (int)req_ca[0].size : -1;
+	retr.npk = npk > 0;
+}
+
+static int retr_cb1(gnutls_session_t s, const gnutls_datum_t *req_ca, int nreqs, const gnutls_pk_algorithm_t *pk,
+		    int npk, gnutls_retr2_st *st)
+{
+	char c[1024], k[1024];
+	gnutls_datum_t cd, kd;
+	(void)s;
+	(void)pk;
+	retr_note(req_ca, nreqs, npk);
+	retr_paths(c, sizeof c, k, sizeof k);
+	if (gnutls_load_file(c, &cd) < 0 || gnutls_load_file(k, &kd) < 0)
+		return -1;
+	memset(st, 0, sizeof *st);
+	st->cert_type = GNUTLS_CRT_X509;
+	st->key_type = GNUTLS_PRIVKEY_X509;
+	st->cert.x509 = gnutls_malloc(sizeof(gnutls_x509_crt_t));
+	gnutls_x509_crt_init(&st->cert.x509[0]);
+	gnutls_x509_crt_import(st->cert.x509[0], &cd, GNUTLS_X509_FMT_PEM);
+	st->ncerts = 1;
+	gnutls_x509_privkey_init(&st->key.x509);
+	gnutls_x509_privkey_import(st->key.x509, &kd, GNUTLS_X509_FMT_PEM);
+	st->deinit_all = 1;
+	gnutls_free(cd.data);
+	gnutls_free(kd.data);
+	return 0;
+}
+
+static int retr_cb2(gnutls_session_t s, const gnutls_datum_t *req_ca, int nreqs, const gnutls_pk_algorithm_t *pk,
+		    int npk, gnutls_pcert_st **pcert, unsigned int *n, gnutls_privkey_t *key)
+{
+	char c[1024], k[1024];
+	(void)s;
+	(void)pk;
+	retr_note(req_ca, nreqs, npk);
+	if (!retr.kept_loaded) {
+		gnutls_datum_t cd, kd;
+		retr_paths(c, sizeof c, k, sizeof k);
+		if (gnutls_load_file(c, &cd) < 0 || gnutls_load_file(k, &kd) < 0)
+			return -1;
+		gnutls_pcert_import_x509_raw(&retr.kept[0], &cd, GNUTLS_X509_FMT_PEM, 0);
+		gnutls_privkey_init(&retr.kept_key);
+		gnutls_privkey_import_x509_raw(retr.kept_key, &kd, GNUTLS_X509_FMT_PEM, NULL, 0);
+		gnutls_free(cd.data);
+		gnutls_free(kd.data);
+		retr.kept_loaded = 1;
+	}
+	*pcert = retr.kept;
+	*n = 1;
+	*key = retr.kept_key;
+	return 0;
+}
+
+static int retr_cb3(gnutls_session_t s, const struct gnutls_cert_retr_st *info, gnutls_pcert_st **certs,
+		    unsigned int *ncerts, gnutls_ocsp_data_st **ocsp, unsigned int *nocsp, gnutls_privkey_t *key,
+		    unsigned int *flags)
+{
+	char c[1024], k[1024];
+	gnutls_datum_t cd, kd;
+	(void)s;
+	retr_note(info->req_ca_rdn, (int)info->nreqs, (int)info->pk_algos_length);
+	retr_paths(c, sizeof c, k, sizeof k);
+	if (gnutls_load_file(c, &cd) < 0 || gnutls_load_file(k, &kd) < 0)
+		return -1;
+	*certs = gnutls_malloc(sizeof(gnutls_pcert_st));
+	gnutls_pcert_import_x509_raw(&(*certs)[0], &cd, GNUTLS_X509_FMT_PEM, 0);
+	*ncerts = 1;
+	*ocsp = NULL;
+	*nocsp = 0;
+	gnutls_privkey_init(key);
+	gnutls_privkey_import_x509_raw(*key, &kd, GNUTLS_X509_FMT_PEM, NULL, 0);
+	*flags = GNUTLS_CERT_RETR_DEINIT_ALL;
+	gnutls_free(cd.data);
+	gnutls_free(kd.data);
+	return 0;
+}
+
+static void retrieve_cb(int form, const char *prio, int on_client, int slow)
+{
+	struct pipe c2s = {0}, s2c = {0};
+	struct end ce, se;
+	gnutls_session_t c, s;
+	gnutls_certificate_credentials_t cc, sc, cb;
+	char path[1024], key[1024];
+	int rc_c, rc_s;
+	printf("retrieve function %d on the %s, %s%s:\n", form, on_client ? "client" : "server", prio,
+	       slow ? " (eagain, 1 byte)" : "");
+	memset(&retr, 0, sizeof retr);
+	retr.name = on_client ? "client" : "rsa";
+	gnutls_certificate_allocate_credentials(&cc);
+	gnutls_certificate_allocate_credentials(&sc);
+	snprintf(path, sizeof path, "%s/ca.pem", dir);
+	gnutls_certificate_set_x509_trust_file(cc, path, GNUTLS_X509_FMT_PEM);
+	gnutls_certificate_set_x509_trust_file(sc, path, GNUTLS_X509_FMT_PEM);
+	if (on_client) {
+		snprintf(path, sizeof path, "%s/rsa.pem", dir);
+		snprintf(key, sizeof key, "%s/rsa.key", dir);
+		gnutls_certificate_set_x509_key_file(sc, path, key, GNUTLS_X509_FMT_PEM);
+	}
+	cb = on_client ? cc : sc;
+	if (form == 1)
+		gnutls_certificate_set_retrieve_function(cb, retr_cb1);
+	else if (form == 2)
+		gnutls_certificate_set_retrieve_function2(cb, retr_cb2);
+	else
+		gnutls_certificate_set_retrieve_function3(cb, retr_cb3);
+	gnutls_init(&c, GNUTLS_CLIENT);
+	gnutls_init(&s, GNUTLS_SERVER);
+	gnutls_priority_set_direct(c, prio, NULL);
+	gnutls_priority_set_direct(s, prio, NULL);
+	gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
+	gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
+	if (on_client)
+		gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUIRE);
+	gnutls_session_set_verify_cert(c, "localhost", 0);
+	attach(&ce, c, &s2c, &c2s, slow);
+	attach(&se, s, &c2s, &s2c, slow);
+	ends[0] = &ce;
+	ends[1] = &se;
+	handshake_both(c, s, &ce, &se, &rc_c, &rc_s);
+	printf("  handshake: client=%s server=%s\n", err_name(rc_c), err_name(rc_s));
+	printf("  callback: calls=%d nreqs=%d first CA name %d bytes, key types given: %s\n", retr.calls > 0,
+	       retr.nreqs, retr.first_ca_size, retr.npk ? "yes" : "no");
+	if (rc_c == 0 && rc_s == 0) {
+		unsigned n = 0, status = 99;
+		gnutls_session_t with = on_client ? c : s, other = on_client ? s : c;
+		const gnutls_datum_t *ours = gnutls_certificate_get_ours(with);
+		const gnutls_datum_t *peers = gnutls_certificate_get_peers(other, &n);
+		printf("  ours %s, peer received %u, same: %s\n", ours != NULL ? "set" : "none", n,
+		       ours != NULL && n > 0 && ours->size == peers[0].size &&
+				       memcmp(ours->data, peers[0].data, ours->size) == 0
+			       ? "yes"
+			       : "no");
+		printf("  verify by the peer: rc=%s", err_name(gnutls_certificate_verify_peers2(other, &status)));
+		printf(" status=0x%x\n", status);
+		printf("  client->server 5000 bytes: %s\n", transfer(c, s, 5000) == 0 ? "ok" : "FAILED");
+	}
+	gnutls_deinit(c);
+	gnutls_deinit(s);
+	gnutls_certificate_free_credentials(cc);
+	gnutls_certificate_free_credentials(sc);
+	if (retr.kept_loaded) {
+		gnutls_pcert_deinit(&retr.kept[0]);
+		gnutls_privkey_deinit(retr.kept_key);
+	}
+	pipe_reset(&c2s);
+	pipe_reset(&s2c);
+}
+
 int main(int argc, char **argv)
 {
 	char lib[4096];
@@ -1088,6 +1261,13 @@ int main(int argc, char **argv)
 		post_handshake_auth(1, GNUTLS_CERT_REQUIRE, slow);
 		post_handshake_auth(0, GNUTLS_CERT_REQUEST, slow);
 	}
+	for (int slow = 0; slow < 2; slow++)
+		for (int form = 1; form <= 3; form++) {
+			retrieve_cb(form, T13, 0, slow);
+			retrieve_cb(form, T12, 0, slow);
+			retrieve_cb(form, T13, 1, slow);
+			retrieve_cb(form, T12, 1, slow);
+		}
 	for (int slow = 0; slow < 2; slow++) {
 		resumption(T13, slow, 0);
 		resumption(T13 ":-CIPHER-ALL:+AES-128-GCM", slow, 0);
