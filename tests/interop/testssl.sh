@@ -87,7 +87,13 @@ def load(path):
 real, ours = load(sys.argv[1]), load(sys.argv[2])
 diff = []
 for key in sorted(set(real) | set(ours)):
-    if real.get(key) != ours.get(key):
+    r, o = real.get(key), ours.get(key)
+    # A resumption check testssl could not perform ("connect problem", seen
+    # on either library) says nothing about the server.
+    if key in RACY and any(v and any("connect problem" in str(x[1]) for x in v) for v in (r, o)):
+        print("SKIPPED %s (testssl could not run it: %s / %s)" % (key, r, o))
+        continue
+    if r != o:
         diff.append(key)
         print("DIFF %s\n  real GnuTLS: %s\n  tlshim:      %s" % (key, real.get(key), ours.get(key)))
 print("DIFFKEYS %s" % ",".join(diff))
