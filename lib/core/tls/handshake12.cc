@@ -112,7 +112,6 @@ Err Session::Hs::queue_finished12()
     if (Err e = transcript_hash(th, len); !ok(e))
         return s.fail(e);
     VerifyData &vd = server ? server_verify : client_verify;
-    vd.size = verify_data_length(*suite);
     const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
     if (Err e = finished12(prf, master.span(), !server, Bytes(th, len), vd); !ok(e))
         return s.fail(e);
@@ -133,13 +132,12 @@ Err Session::Hs::check_finished12(const HandshakeMessage &m)
         return s.fail(e);
     Finished fin;
     VerifyData &vd = server ? client_verify : server_verify;
-    vd.size = verify_data_length(*suite);
-    if (Err e = parse(m.body, fin, vd.size); !ok(e))
+    if (Err e = parse(m.body, fin, kVerifyDataSize); !ok(e))
         return s.fail(e);
     const gnutls_mac_algorithm_t prf = prf_mac(*suite, static_cast<gnutls_protocol_t>(version_id12()));
     if (Err e = finished12(prf, master.span(), server, Bytes(th, len), vd); !ok(e))
         return s.fail(e);
-    if (fin.verify_data.size() != vd.size || ct_memcmp(vd.data, fin.verify_data.data(), vd.size) != 0)
+    if (fin.verify_data.size() != kVerifyDataSize || ct_memcmp(vd.data, fin.verify_data.data(), kVerifyDataSize) != 0)
         return s.fail(Err::error_in_finished);
     consume(m);
     return Err::ok;
@@ -226,10 +224,10 @@ Err Session::Hs::check_renegotiation_info(const ExtensionList &ext, bool scsv)
             return s.fail(Err::safe_renegotiation_failed);
         if (!was_safe)
             return s.fail(Err::safe_renegotiation_failed);
-        std::uint8_t expect[2 * kMaxVerifyData];
-        std::memcpy(expect, old.client_verify.data, old.client_verify.size);
-        std::memcpy(expect + old.client_verify.size, old.server_verify.data, old.server_verify.size);
-        const std::size_t n = old.client_verify.size + (server ? 0 : old.server_verify.size);
+        std::uint8_t expect[2 * kVerifyDataSize];
+        std::memcpy(expect, old.client_verify.data, kVerifyDataSize);
+        std::memcpy(expect + kVerifyDataSize, old.server_verify.data, kVerifyDataSize);
+        const std::size_t n = server ? kVerifyDataSize : 2 * kVerifyDataSize;
         if (data.size() != n || ct_memcmp(expect, data.data(), n) != 0)
             return s.fail(Err::safe_renegotiation_failed);
     } else if (!data.empty()) {

@@ -170,21 +170,11 @@ Err key_block(const algo::CipherSuite &cs, gnutls_protocol_t version, Bytes mast
     return Err::ok;
 }
 
-std::size_t verify_data_length(const algo::CipherSuite &) noexcept
-{
-    // RFC 9189 asks for 32 bytes with the GOST suites, but GnuTLS 3.7.9
-    // sends and expects 12 there as everywhere (seen on the wire against
-    // its gnutls-serv and gnutls-cli); interoperating with it wins.
-    return 12;
-}
-
 Err finished12(gnutls_mac_algorithm_t prf, Bytes master, bool client, Bytes handshake_hash,
                VerifyData &out) noexcept
 {
-    if (out.size == 0 || out.size > kMaxVerifyData)
-        return Err::invalid_request;
     return prf_parts(prf, master, client ? "client finished" : "server finished", {handshake_hash},
-                     MutableBytes(out.data, out.size));
+                     MutableBytes(out.data, kVerifyDataSize));
 }
 
 Err make_protection12(const algo::CipherSuite &cs, gnutls_protocol_t version, bool encrypt_then_mac,

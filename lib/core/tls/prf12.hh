@@ -40,16 +40,17 @@ struct KeyBlock {
 Err key_block(const algo::CipherSuite &cs, gnutls_protocol_t version, Bytes master, Bytes client_random,
               Bytes server_random, KeyBlock &out);
 
-// Finished.verify_data: 12 bytes (RFC 5246 7.4.9), 32 with the GOST suites (RFC 9189).
-inline constexpr std::size_t kMaxVerifyData = 32;
+// Finished.verify_data: 12 bytes (RFC 5246 7.4.9).  RFC 9189 asks for 32
+// with the GOST suites, but GnuTLS 3.7.9 sends and expects 12 there too
+// (seen on the wire against its gnutls-serv and gnutls-cli); interoperating
+// with it wins.
+inline constexpr std::size_t kVerifyDataSize = 12;
 struct VerifyData {
-    std::uint8_t data[kMaxVerifyData] = {};
-    std::size_t size = 0;
-    Bytes view() const noexcept { return Bytes(data, size); }
+    std::uint8_t data[kVerifyDataSize] = {};
+    Bytes view() const noexcept { return Bytes(data, kVerifyDataSize); }
 };
-std::size_t verify_data_length(const algo::CipherSuite &cs) noexcept;
 
-// PRF(master, "client finished"/"server finished", handshake_hash), out.size bytes (set by the caller).
+// PRF(master, "client finished"/"server finished", handshake_hash).
 Err finished12(gnutls_mac_algorithm_t prf, Bytes master, bool client, Bytes handshake_hash,
                VerifyData &out) noexcept;
 

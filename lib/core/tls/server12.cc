@@ -391,8 +391,8 @@ Err Session::Hs::send_server_flight12()
         std::vector<std::uint8_t> ri;
         if (safe_reneg && renegotiation) {
             const Secrets12 &old = s.secrets12_;
-            ri.assign(old.client_verify.data, old.client_verify.data + old.client_verify.size);
-            ri.insert(ri.end(), old.server_verify.data, old.server_verify.data + old.server_verify.size);
+            ri.assign(old.client_verify.view().begin(), old.client_verify.view().end());
+            ri.insert(ri.end(), old.server_verify.view().begin(), old.server_verify.view().end());
         }
         {
             // In the order GnuTLS writes them (the order of its ClientHello).

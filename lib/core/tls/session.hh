@@ -106,7 +106,7 @@ struct Secrets12 {
     gnutls_mac_algorithm_t prf = GNUTLS_MAC_UNKNOWN;
     std::uint16_t suite = 0;
     FixedSecret<48> master;
-    VerifyData client_verify, server_verify;  // 12 bytes (GOST suites too, as in GnuTLS)
+    VerifyData client_verify, server_verify;
 };
 
 // The outcome of the last completed handshake (GnuTLS's "unknown" values
